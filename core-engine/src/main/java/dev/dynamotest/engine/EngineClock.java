@@ -1,0 +1,70 @@
+package dev.dynamotest.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The engine's clock: the system clock by default, or a manual clock that tests advance. Every timestamp the
+ * engine produces comes from here.
+ */
+public final class EngineClock extends Clock {
+    private final Clock system;
+    private final AtomicReference<Instant> manual;
+
+    private EngineClock(Clock system, Instant manualStart) {
+        this.system = system;
+        this.manual = new AtomicReference<>(manualStart);
+    }
+
+    public static EngineClock system() {
+        return new EngineClock(Clock.systemUTC(), null);
+    }
+
+    /** A manual clock starting at {@code start}; it moves only when advanced or set. */
+    public static EngineClock manual(Instant start) {
+        return new EngineClock(Clock.systemUTC(), start);
+    }
+
+    /** Wraps any clock (for embedding); not manual. */
+    public static EngineClock of(Clock clock) {
+        return new EngineClock(clock, null);
+    }
+
+    public boolean isManual() {
+        return manual.get() != null;
+    }
+
+    @Override
+    public Instant instant() {
+        Instant m = manual.get();
+        return m != null ? m : system.instant();
+    }
+
+    /** Moves a manual clock forward; switches a system clock to manual at now + d. */
+    public Instant advance(Duration d) {
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("cannot move the clock backwards: " + d);
+        }
+        return manual.updateAndGet(m -> (m != null ? m : system.instant()).plus(d));
+    }
+
+    /** Sets the clock (making it manual). */
+    public Instant set(Instant instant) {
+        manual.set(instant);
+        return instant;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return Clock.fixed(instant(), zone);
+    }
+}

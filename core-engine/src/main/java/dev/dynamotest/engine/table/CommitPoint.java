@@ -1,0 +1,72 @@
+package dev.dynamotest.engine.table;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The single place where every write is applied. It takes already computed, validated changes, applies them to
+ * their tables and tells the listeners (indexes, streams, capacity). Multi-item commits (transactions) lock their
+ * tables in a fixed order, so they are atomic and serializable against single-item writes.
+ */
+public final class CommitPoint {
+    private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
+
+    public void addListener(CommitListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(CommitListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Commits changes whose tables are locked by the caller. No-op changes are applied but not announced. */
+    void commitLocked(List<ItemChange> changes, CommitListener.Origin origin) {
+        List<ItemChange> effective = changes;
+        for (ItemChange c : changes) {
+            if (c.isNoop()) {
+                effective = new ArrayList<>(changes.size());
+                for (ItemChange d : changes) {
+                    if (!d.isNoop()) {
+                        effective.add(d);
+                    }
+                }
+                break;
+            }
+        }
+        for (ItemChange c : effective) {
+            c.table().applyLocked(c);
+        }
+        if (!effective.isEmpty()) {
+            for (CommitListener l : listeners) {
+                l.onCommit(effective, origin);
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} with the given tables locked (in name order, so concurrent multi-table commits cannot
+     * deadlock). The work reads the tables' current data, computes its changes, and returns them; they are committed
+     * before the locks are released. If the work throws, nothing is committed.
+     */
+    public List<ItemChange> atomically(List<Table> tables, java.util.function.Supplier<List<ItemChange>> work,
+                                       CommitListener.Origin origin) {
+        List<Table> ordered = new ArrayList<>(new java.util.LinkedHashSet<>(tables));
+        ordered.sort(Comparator.comparing(Table::name).thenComparingInt(System::identityHashCode));
+        int locked = 0;
+        try {
+            for (Table t : ordered) {
+                t.lock().lock();
+                locked++;
+            }
+            List<ItemChange> changes = work.get();
+            commitLocked(changes, origin);
+            return changes;
+        } finally {
+            for (int i = locked - 1; i >= 0; i--) {
+                ordered.get(i).lock().unlock();
+            }
+        }
+    }
+}

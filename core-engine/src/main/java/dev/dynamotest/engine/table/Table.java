@@ -1,0 +1,90 @@
+package dev.dynamotest.engine.table;
+
+import dev.dynamotest.engine.model.Item;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A table: its metadata and its data, both immutable values swapped atomically. Reads take the current value
+ * without locking; writes to one table are serialised by its lock, so conditional writes are linearizable, and
+ * go through {@link CommitPoint}.
+ */
+public final class Table {
+    private final CommitPoint commitPoint;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile TableMetadata metadata;
+    private volatile TableData data = TableData.EMPTY;
+
+    Table(TableMetadata metadata, CommitPoint commitPoint) {
+        this.metadata = metadata;
+        this.commitPoint = commitPoint;
+    }
+
+    public String name() {
+        return metadata.name();
+    }
+
+    public TableMetadata metadata() {
+        return metadata;
+    }
+
+    public KeySchema keySchema() {
+        return metadata.keySchema();
+    }
+
+    /** The current data: an immutable snapshot. */
+    public TableData data() {
+        return data;
+    }
+
+    public Item get(PrimaryKey key) {
+        return data.get(key);
+    }
+
+    /**
+     * Reads the item at {@code key}, computes its new state with {@code fn} and commits the change, all under the
+     * table's lock. Returns the change (whose old and new items the caller uses for ReturnValues).
+     */
+    public ItemChange write(PrimaryKey key, WriteFunction fn, CommitListener.Origin origin) {
+        lock.lock();
+        try {
+            Item old = data.get(key);
+            Item updated = fn.apply(old);
+            ItemChange change = new ItemChange(this, key, old, updated);
+            commitPoint.commitLocked(List.of(change), origin);
+            return change;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Replaces the metadata (control plane); serialised with writes. */
+    public void updateMetadata(java.util.function.UnaryOperator<TableMetadata> change) {
+        lock.lock();
+        try {
+            metadata = change.apply(metadata);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    ReentrantLock lock() {
+        return lock;
+    }
+
+    /** Applies one change to the data; called by the commit point with the lock held. */
+    void applyLocked(ItemChange change) {
+        data = data.with(change.key(), change.oldItem(), change.newItem());
+    }
+
+    /** Restores a snapshot (per-test reset); called with the lock held or before the table is visible. */
+    void restore(TableMetadata m, TableData d) {
+        lock.lock();
+        try {
+            metadata = m;
+            data = d;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.dynamotest.engine.table;
+
+import dev.dynamotest.engine.model.AttrType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the control plane knows about a table, immutable. Changes (UpdateTable, tagging, TTL) build a new
+ * instance with {@link #toBuilder()}.
+ */
+public record TableMetadata(
+    String name,
+    String arn,
+    String tableId,
+    Instant creationDateTime,
+    KeySchema keySchema,
+    Map<String, AttrType> attributeDefinitions,
+    BillingMode billingMode,
+    Instant billingModeLastUpdate,
+    Throughput throughput,
+    OnDemandThroughput onDemandThroughput,
+    List<IndexDefinition> globalSecondaryIndexes,
+    List<IndexDefinition> localSecondaryIndexes,
+    StreamSettings stream,
+    SseSettings sse,
+    Map<String, String> tags,
+    String tableClass,
+    boolean deletionProtection,
+    TtlSettings ttl) {
+
+    public TableMetadata {
+        attributeDefinitions = Map.copyOf(attributeDefinitions);
+        globalSecondaryIndexes = List.copyOf(globalSecondaryIndexes);
+        localSecondaryIndexes = List.copyOf(localSecondaryIndexes);
+        tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
+    }
+
+    public enum BillingMode { PROVISIONED, PAY_PER_REQUEST }
+
+    public enum ProjectionType { ALL, KEYS_ONLY, INCLUDE }
+
+    /** Provisioned throughput with the bookkeeping DescribeTable reports. */
+    public record Throughput(long readCapacityUnits, long writeCapacityUnits, Instant lastIncrease, Instant lastDecrease,
+                             int decreasesToday) {
+        public static final Throughput ZERO = new Throughput(0, 0, null, null, 0);
+    }
+
+    /** On-demand maximums; -1 where unset. */
+    public record OnDemandThroughput(long maxReadRequestUnits, long maxWriteRequestUnits) {
+    }
+
+    public record IndexProjection(ProjectionType type, List<String> nonKeyAttributes) {
+        public IndexProjection {
+            nonKeyAttributes = nonKeyAttributes == null ? List.of() : List.copyOf(nonKeyAttributes);
+        }
+    }
+
+    public record IndexDefinition(String name, String arn, KeySchema keySchema, IndexProjection projection,
+                                  Throughput throughput, OnDemandThroughput onDemandThroughput, String status) {
+    }
+
+    /** Stream settings: enabled or not, view type, and the current stream's label and ARN (null when none). */
+    public record StreamSettings(boolean enabled, String viewType, String label, String arn) {
+    }
+
+    public record SseSettings(boolean enabled, String sseType, String kmsMasterKeyArn) {
+    }
+
+    /** TTL: attribute name (null when never set) and whether it is enabled. */
+    public record TtlSettings(String attributeName, boolean enabled) {
+        public static final TtlSettings DISABLED = new TtlSettings(null, false);
+    }
+
+    public IndexDefinition globalIndex(String indexName) {
+        for (IndexDefinition i : globalSecondaryIndexes) {
+            if (i.name().equals(indexName)) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    public IndexDefinition localIndex(String indexName) {
+        for (IndexDefinition i : localSecondaryIndexes) {
+            if (i.name().equals(indexName)) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A mutable copy used to derive a changed metadata. */
+    public static final class Builder {
+        public String name;
+        public String arn;
+        public String tableId;
+        public Instant creationDateTime;
+        public KeySchema keySchema;
+        public Map<String, AttrType> attributeDefinitions = Map.of();
+        public BillingMode billingMode = BillingMode.PROVISIONED;
+        public Instant billingModeLastUpdate;
+        public Throughput throughput = Throughput.ZERO;
+        public OnDemandThroughput onDemandThroughput;
+        public List<IndexDefinition> globalSecondaryIndexes = List.of();
+        public List<IndexDefinition> localSecondaryIndexes = List.of();
+        public StreamSettings stream;
+        public SseSettings sse;
+        public Map<String, String> tags = Map.of();
+        public String tableClass = "STANDARD";
+        public boolean deletionProtection;
+        public TtlSettings ttl = TtlSettings.DISABLED;
+
+        Builder() {
+        }
+
+        Builder(TableMetadata m) {
+            name = m.name;
+            arn = m.arn;
+            tableId = m.tableId;
+            creationDateTime = m.creationDateTime;
+            keySchema = m.keySchema;
+            attributeDefinitions = m.attributeDefinitions;
+            billingMode = m.billingMode;
+            billingModeLastUpdate = m.billingModeLastUpdate;
+            throughput = m.throughput;
+            onDemandThroughput = m.onDemandThroughput;
+            globalSecondaryIndexes = m.globalSecondaryIndexes;
+            localSecondaryIndexes = m.localSecondaryIndexes;
+            stream = m.stream;
+            sse = m.sse;
+            tags = m.tags;
+            tableClass = m.tableClass;
+            deletionProtection = m.deletionProtection;
+            ttl = m.ttl;
+        }
+
+        public TableMetadata build() {
+            return new TableMetadata(name, arn, tableId, creationDateTime, keySchema, attributeDefinitions, billingMode,
+                billingModeLastUpdate, throughput, onDemandThroughput, globalSecondaryIndexes, localSecondaryIndexes,
+                stream, sse, tags, tableClass, deletionProtection, ttl);
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package dev.dynamotest.protocol;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.error.Messages;
+import dev.dynamotest.engine.model.AttributeValue;
+import dev.dynamotest.engine.model.Bytes;
+import dev.dynamotest.engine.model.Item;
+import dev.dynamotest.engine.model.Num;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/** DynamoDB JSON ({@code {"S": "x"}}, ...) to engine values and back, with the service's validation. */
+public final class AttributeValueJson {
+    private AttributeValueJson() {
+    }
+
+    /** Reads an attribute value; wrong JSON shapes are SerializationExceptions, bad values ValidationExceptions. */
+    public static AttributeValue read(JsonNode node) {
+        if (node == null || node.isNull()) {
+            throw DynamoException.validation(Messages.AV_NO_TYPE);
+        }
+        if (!node.isObject()) {
+            throw DynamoException.serialization(Requests.unexpected(node, "structure"));
+        }
+        int fields = 0;
+        String type = null;
+        JsonNode value = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().isNull()) {
+                continue; // a null member is as if absent
+            }
+            fields++;
+            type = e.getKey();
+            value = e.getValue();
+        }
+        if (fields == 0) {
+            throw DynamoException.validation(Messages.AV_NO_TYPE);
+        }
+        if (fields > 1) {
+            throw DynamoException.validation(Messages.AV_MULTIPLE_TYPES);
+        }
+        switch (type) {
+            case "S":
+                return AttributeValue.s(text(value));
+            case "N":
+                return AttributeValue.n(Num.parse(text(value)));
+            case "B":
+                return AttributeValue.b(binary(value));
+            case "BOOL":
+                if (!value.isBoolean()) {
+                    throw DynamoException.serialization(Requests.unexpected(value, "boolean"));
+                }
+                return AttributeValue.bool(value.booleanValue());
+            case "NULL":
+                if (!value.isBoolean()) {
+                    throw DynamoException.serialization(Requests.unexpected(value, "boolean"));
+                }
+                if (!value.booleanValue()) {
+                    throw DynamoException.validation(Messages.NULL_MUST_BE_TRUE);
+                }
+                return AttributeValue.NULL;
+            case "M": {
+                if (!value.isObject()) {
+                    throw DynamoException.serialization(Requests.unexpected(value, "map"));
+                }
+                LinkedHashMap<String, AttributeValue> m = new LinkedHashMap<>();
+                for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    m.put(e.getKey(), read(e.getValue()));
+                }
+                return new AttributeValue.M(java.util.Collections.unmodifiableMap(m));
+            }
+            case "L": {
+                if (!value.isArray()) {
+                    throw DynamoException.serialization(Requests.unexpected(value, "list"));
+                }
+                List<AttributeValue> l = new ArrayList<>(value.size());
+                for (JsonNode v : value) {
+                    l.add(read(v));
+                }
+                return new AttributeValue.L(java.util.Collections.unmodifiableList(l));
+            }
+            case "SS": {
+                List<String> raw = new ArrayList<>();
+                for (JsonNode v : array(value)) {
+                    raw.add(text(v));
+                }
+                checkSet(raw, "string");
+                return AttributeValue.SS.of(raw);
+            }
+            case "NS": {
+                List<String> raw = new ArrayList<>();
+                List<Num> nums = new ArrayList<>();
+                for (JsonNode v : array(value)) {
+                    String t = text(v);
+                    raw.add(t);
+                    nums.add(Num.parse(t));
+                }
+                if (raw.isEmpty()) {
+                    throw DynamoException.validation(Messages.EMPTY_SET, "number");
+                }
+                if (new LinkedHashSet<>(nums).size() != nums.size()) {
+                    throw DynamoException.validation(Messages.SET_DUPLICATES, raw.toString());
+                }
+                return AttributeValue.NS.of(nums);
+            }
+            case "BS": {
+                List<Bytes> bs = new ArrayList<>();
+                for (JsonNode v : array(value)) {
+                    bs.add(binary(v));
+                }
+                checkSet(bs, "binary");
+                return AttributeValue.BS.of(bs);
+            }
+            default:
+                // An unknown member name: the service's deserializer ignores unknown members, leaving no type.
+                throw DynamoException.validation(Messages.AV_NO_TYPE);
+        }
+    }
+
+    private static <T> void checkSet(List<T> values, String kind) {
+        if (values.isEmpty()) {
+            throw DynamoException.validation(Messages.EMPTY_SET, kind);
+        }
+        if (new LinkedHashSet<>(values).size() != values.size()) {
+            throw DynamoException.validation(Messages.SET_DUPLICATES, values.toString());
+        }
+    }
+
+    private static JsonNode array(JsonNode value) {
+        if (!value.isArray()) {
+            throw DynamoException.serialization(Requests.unexpected(value, "list"));
+        }
+        return value;
+    }
+
+    private static String text(JsonNode value) {
+        if (!value.isTextual()) {
+            throw DynamoException.serialization(Requests.unexpected(value, "string"));
+        }
+        return value.textValue();
+    }
+
+    private static Bytes binary(JsonNode value) {
+        if (!value.isTextual()) {
+            throw DynamoException.serialization(Requests.unexpected(value, "blob"));
+        }
+        try {
+            return Bytes.wrap(Base64.getMimeDecoder().decode(value.textValue()));
+        } catch (IllegalArgumentException e) {
+            throw DynamoException.serialization("Base64 encoded data is not valid");
+        }
+    }
+
+    /** Reads a map of attribute values (an item, a key, ExpressionAttributeValues). */
+    public static Map<String, AttributeValue> readMap(JsonNode node) {
+        if (!node.isObject()) {
+            throw DynamoException.serialization(Requests.unexpected(node, "map"));
+        }
+        LinkedHashMap<String, AttributeValue> m = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            m.put(e.getKey(), read(e.getValue()));
+        }
+        return m;
+    }
+
+    public static Item readItem(JsonNode node) {
+        return Item.wrap(readMap(node));
+    }
+
+    public static void write(JsonGenerator g, AttributeValue v) throws IOException {
+        g.writeStartObject();
+        switch (v.type()) {
+            case S:
+                g.writeStringField("S", ((AttributeValue.S) v).value());
+                break;
+            case N:
+                g.writeStringField("N", ((AttributeValue.N) v).value().toString());
+                break;
+            case B:
+                g.writeStringField("B", ((AttributeValue.B) v).value().base64());
+                break;
+            case BOOL:
+                g.writeBooleanField("BOOL", ((AttributeValue.Bool) v).value());
+                break;
+            case NULL:
+                g.writeBooleanField("NULL", true);
+                break;
+            case M:
+                g.writeFieldName("M");
+                writeMap(g, ((AttributeValue.M) v).value());
+                break;
+            case L:
+                g.writeArrayFieldStart("L");
+                for (AttributeValue e : ((AttributeValue.L) v).value()) {
+                    write(g, e);
+                }
+                g.writeEndArray();
+                break;
+            case SS:
+                g.writeArrayFieldStart("SS");
+                for (String s : ((AttributeValue.SS) v).value()) {
+                    g.writeString(s);
+                }
+                g.writeEndArray();
+                break;
+            case NS:
+                g.writeArrayFieldStart("NS");
+                for (Num n : ((AttributeValue.NS) v).value()) {
+                    g.writeString(n.toString());
+                }
+                g.writeEndArray();
+                break;
+            case BS:
+                g.writeArrayFieldStart("BS");
+                for (Bytes b : ((AttributeValue.BS) v).value()) {
+                    g.writeString(b.base64());
+                }
+                g.writeEndArray();
+                break;
+            default:
+                throw new IllegalStateException(v.type().toString());
+        }
+        g.writeEndObject();
+    }
+
+    public static void writeMap(JsonGenerator g, Map<String, AttributeValue> m) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, AttributeValue> e : m.entrySet()) {
+            g.writeFieldName(e.getKey());
+            write(g, e.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    public static void writeItem(JsonGenerator g, Item item) throws IOException {
+        writeMap(g, item.attributes());
+    }
+
+    /** Writes {@code "field": {...item...}}. */
+    public static void writeItemField(JsonGenerator g, String field, Item item) throws IOException {
+        g.writeFieldName(field);
+        writeMap(g, item.attributes());
+    }
+}

@@ -1,0 +1,50 @@
+package dev.dynamotest.protocol;
+
+import dev.dynamotest.engine.Engine;
+import dev.dynamotest.engine.table.Namespace;
+import dev.dynamotest.engine.table.NamespaceId;
+
+/** What an action knows about its request besides the body: the engine, the caller's namespace, the operation. */
+public final class RequestContext {
+    private final Engine engine;
+    private final NamespaceId namespaceId;
+    private final String operation;
+    private final String requestId;
+    private Namespace namespace;
+
+    public RequestContext(Engine engine, NamespaceId namespaceId, String operation, String requestId) {
+        this.engine = engine;
+        this.namespaceId = namespaceId;
+        this.operation = operation;
+        this.requestId = requestId;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public Namespace namespace() {
+        Namespace ns = namespace;
+        if (ns == null) {
+            ns = engine.namespace(namespaceId);
+            namespace = ns;
+        }
+        return ns;
+    }
+
+    public NamespaceId namespaceId() {
+        return namespaceId;
+    }
+
+    public String region() {
+        return namespaceId.region();
+    }
+
+    public String operation() {
+        return operation;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+}
