@@ -1,0 +1,50 @@
+package dev.dynamotest.protocol;
+
+import dev.dynamotest.protocol.actions.CreateTable;
+import dev.dynamotest.protocol.actions.DeleteItem;
+import dev.dynamotest.protocol.actions.DeleteTable;
+import dev.dynamotest.protocol.actions.DescribeTable;
+import dev.dynamotest.protocol.actions.GetItem;
+import dev.dynamotest.protocol.actions.ListTables;
+import dev.dynamotest.protocol.actions.PutItem;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The table from operation name to action. Adding an operation is one line here and one class. */
+public final class Operations {
+    private final Map<String, Action> dynamodb = new HashMap<>();
+    private final Map<String, Action> streams = new HashMap<>();
+
+    public static Operations standard() {
+        Operations o = new Operations();
+        // control plane
+        o.dynamodb.put("CreateTable", new CreateTable());
+        o.dynamodb.put("DescribeTable", new DescribeTable());
+        o.dynamodb.put("DeleteTable", new DeleteTable());
+        o.dynamodb.put("ListTables", new ListTables());
+        // single-item operations
+        o.dynamodb.put("PutItem", new PutItem());
+        o.dynamodb.put("GetItem", new GetItem());
+        o.dynamodb.put("DeleteItem", new DeleteItem());
+        return o;
+    }
+
+    public Action dynamodb(String operation) {
+        return dynamodb.get(operation);
+    }
+
+    public Action streams(String operation) {
+        return streams.get(operation);
+    }
+
+    /** Registers or replaces an action (used by later features and by tests). */
+    public Operations withDynamoDb(String operation, Action action) {
+        dynamodb.put(operation, action);
+        return this;
+    }
+
+    public Operations withStreams(String operation, Action action) {
+        streams.put(operation, action);
+        return this;
+    }
+}

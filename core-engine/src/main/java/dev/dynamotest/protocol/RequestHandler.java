@@ -1,0 +1,167 @@
+package dev.dynamotest.protocol;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynamotest.engine.Engine;
+import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.error.ErrorTypes;
+import dev.dynamotest.engine.table.NamespaceId;
+import java.io.IOException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.CRC32;
+
+/**
+ * The transport-independent request handler: takes the target header, the Authorization header and the body,
+ * runs the operation and returns the complete response. The Undertow endpoint and the in-process SDK transport
+ * both call this one method, so their behaviour cannot drift.
+ */
+public final class RequestHandler {
+    public static final String DYNAMODB_TARGET_PREFIX = "DynamoDB_20120810.";
+    public static final String STREAMS_TARGET_PREFIX = "DynamoDBStreams_20120810.";
+    public static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+    public static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+
+    private final Engine engine;
+    private final Operations operations;
+
+    public RequestHandler(Engine engine) {
+        this(engine, Operations.standard());
+    }
+
+    public RequestHandler(Engine engine, Operations operations) {
+        this.engine = engine;
+        this.operations = operations;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    /**
+     * Handles one request.
+     *
+     * @param target        the {@code X-Amz-Target} header (may be null)
+     * @param authorization the {@code Authorization} header (may be null: the default region is used)
+     * @param body          the request body; only {@code length} bytes are read
+     */
+    public Response handle(String target, String authorization, byte[] body, int length) {
+        String requestId = newRequestId();
+        String operation = null;
+        Action action = null;
+        if (target != null) {
+            if (target.startsWith(DYNAMODB_TARGET_PREFIX)) {
+                operation = target.substring(DYNAMODB_TARGET_PREFIX.length());
+                action = operations.dynamodb(operation);
+            } else if (target.startsWith(STREAMS_TARGET_PREFIX)) {
+                operation = target.substring(STREAMS_TARGET_PREFIX.length());
+                action = operations.streams(operation);
+            }
+        }
+        if (action == null) {
+            return error(new DynamoException(ErrorTypes.UNKNOWN_OPERATION, null, 400), requestId);
+        }
+        if (length > MAX_REQUEST_BYTES) {
+            return error(new DynamoException(ErrorTypes.REQUEST_ENTITY_TOO_LARGE,
+                "Request size " + length + " exceeded " + MAX_REQUEST_BYTES + " bytes", 413), requestId);
+        }
+        RequestContext ctx = new RequestContext(engine, namespaceOf(authorization), operation, requestId);
+        try {
+            JsonNode request;
+            try {
+                request = Json.parse(body, 0, length);
+            } catch (JsonProcessingException e) {
+                throw DynamoException.serialization(e.getOriginalMessage());
+            }
+            if (request == null || request.isMissingNode()) {
+                request = Json.object();
+            }
+            if (!request.isObject()) {
+                throw DynamoException.serialization(Requests.unexpected(request, "structure"));
+            }
+            ByteArrayBuilder buffer = new ByteArrayBuilder(512);
+            try (JsonGenerator g = Json.FACTORY.createGenerator(buffer)) {
+                action.execute(ctx, request, g);
+            }
+            return ok(buffer.toByteArray(), requestId);
+        } catch (DynamoException e) {
+            return error(e, requestId);
+        } catch (IOException | RuntimeException e) {
+            return error(DynamoException.internal("Internal server error: " + e), requestId);
+        } catch (StackOverflowError e) {
+            return error(DynamoException.validation("Nesting Levels have exceeded supported limits"), requestId);
+        }
+    }
+
+    /** The caller's namespace: the region of the SigV4 credential scope, else the default region. */
+    public static NamespaceId namespaceOf(String authorization) {
+        if (authorization != null) {
+            int i = authorization.indexOf("Credential=");
+            if (i >= 0) {
+                int start = i + "Credential=".length();
+                int end = authorization.indexOf(',', start);
+                String scope = end < 0 ? authorization.substring(start) : authorization.substring(start, end);
+                String[] parts = scope.trim().split("/");
+                if (parts.length >= 3 && !parts[2].isEmpty()) {
+                    return NamespaceId.region(parts[2]);
+                }
+            }
+        }
+        return NamespaceId.region(NamespaceId.DEFAULT_REGION);
+    }
+
+    private static Response ok(byte[] body, String requestId) {
+        return new Response(200, body, body.length, CONTENT_TYPE, requestId, crc(body));
+    }
+
+    /** The error body as the service sends it: {@code __type}, {@code message} and, for some errors, more. */
+    public static Response error(DynamoException e, String requestId) {
+        ByteArrayBuilder buffer = new ByteArrayBuilder(256);
+        try (JsonGenerator g = Json.FACTORY.createGenerator(buffer)) {
+            g.writeStartObject();
+            g.writeStringField("__type", e.wireType());
+            if (e.getMessage() != null) {
+                g.writeStringField("message", e.getMessage());
+            }
+            if (e instanceof ErrorDetails details) {
+                details.writeDetails(g);
+            } else if (e.item() != null) {
+                AttributeValueJson.writeItemField(g, "Item", e.item());
+            }
+            g.writeEndObject();
+        } catch (IOException io) {
+            throw new IllegalStateException(io);
+        }
+        byte[] body = buffer.toByteArray();
+        return new Response(e.status(), body, body.length, CONTENT_TYPE, requestId, crc(body));
+    }
+
+    static long crc(byte[] body) {
+        CRC32 crc = new CRC32();
+        crc.update(body, 0, body.length);
+        return crc.getValue();
+    }
+
+    private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
+
+    /** A request id shaped like the service's: 52 upper-case letters and digits. */
+    static String newRequestId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        char[] c = new char[52];
+        long bits = 0;
+        for (int i = 0; i < 52; i++) {
+            if (i % 10 == 0) {
+                bits = r.nextLong() & Long.MAX_VALUE;
+            }
+            c[i] = ID_CHARS[(int) (bits % 36)];
+            bits /= 36;
+        }
+        return new String(c);
+    }
+
+    /** Exceptions that add members to the error body (CancellationReasons, ...). */
+    public interface ErrorDetails {
+        void writeDetails(JsonGenerator g) throws IOException;
+    }
+}

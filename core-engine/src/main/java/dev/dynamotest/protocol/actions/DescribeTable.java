@@ -1,0 +1,26 @@
+package dev.dynamotest.protocol.actions;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynamotest.engine.table.Table;
+import dev.dynamotest.protocol.Action;
+import dev.dynamotest.protocol.RequestContext;
+import dev.dynamotest.protocol.Requests;
+import dev.dynamotest.protocol.ValidationErrors;
+import java.io.IOException;
+
+/** DescribeTable: the full TableDescription; tables are ACTIVE as soon as they exist. */
+public final class DescribeTable implements Action {
+    @Override
+    public void execute(RequestContext ctx, JsonNode req, JsonGenerator out) throws IOException {
+        String name = Requests.string(req, "TableName");
+        ValidationErrors v = new ValidationErrors();
+        v.tableName("tableName", name, true);
+        v.throwIfAny();
+        Table table = Tables.described(ctx, name);
+        out.writeStartObject();
+        out.writeFieldName("Table");
+        TableDescriptions.write(out, table, "ACTIVE");
+        out.writeEndObject();
+    }
+}

@@ -1,0 +1,151 @@
+package dev.dynamotest.protocol.actions;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.dynamotest.engine.model.AttrType;
+import dev.dynamotest.engine.table.KeySchema;
+import dev.dynamotest.engine.table.Table;
+import dev.dynamotest.engine.table.TableData;
+import dev.dynamotest.engine.table.TableMetadata;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+
+/** Writes a TableDescription as DescribeTable, CreateTable, UpdateTable and DeleteTable return it. */
+public final class TableDescriptions {
+    private TableDescriptions() {
+    }
+
+    public static void write(JsonGenerator g, Table table, String status) throws IOException {
+        TableMetadata m = table.metadata();
+        TableData data = table.data();
+        g.writeStartObject();
+        g.writeArrayFieldStart("AttributeDefinitions");
+        for (Map.Entry<String, AttrType> e : m.attributeDefinitions().entrySet()) {
+            g.writeStartObject();
+            g.writeStringField("AttributeName", e.getKey());
+            g.writeStringField("AttributeType", e.getValue().name());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("TableName", m.name());
+        writeKeySchema(g, m.keySchema());
+        g.writeStringField("TableStatus", status);
+        g.writeNumberField("CreationDateTime", epochSeconds(m.creationDateTime()));
+        writeThroughput(g, m.throughput());
+        g.writeNumberField("TableSizeBytes", data.sizeBytes());
+        g.writeNumberField("ItemCount", data.itemCount());
+        g.writeStringField("TableArn", m.arn());
+        g.writeStringField("TableId", m.tableId());
+        if (m.billingMode() == TableMetadata.BillingMode.PAY_PER_REQUEST || m.billingModeLastUpdate() != null) {
+            g.writeObjectFieldStart("BillingModeSummary");
+            g.writeStringField("BillingMode", m.billingMode().name());
+            g.writeNumberField("LastUpdateToPayPerRequestDateTime",
+                epochSeconds(m.billingModeLastUpdate() != null ? m.billingModeLastUpdate() : m.creationDateTime()));
+            g.writeEndObject();
+        }
+        if (!m.localSecondaryIndexes().isEmpty()) {
+            g.writeArrayFieldStart("LocalSecondaryIndexes");
+            for (TableMetadata.IndexDefinition i : m.localSecondaryIndexes()) {
+                g.writeStartObject();
+                g.writeStringField("IndexName", i.name());
+                writeKeySchema(g, i.keySchema());
+                writeProjection(g, i.projection());
+                g.writeNumberField("IndexSizeBytes", 0);
+                g.writeNumberField("ItemCount", 0);
+                g.writeStringField("IndexArn", i.arn());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        if (!m.globalSecondaryIndexes().isEmpty()) {
+            g.writeArrayFieldStart("GlobalSecondaryIndexes");
+            for (TableMetadata.IndexDefinition i : m.globalSecondaryIndexes()) {
+                g.writeStartObject();
+                g.writeStringField("IndexName", i.name());
+                writeKeySchema(g, i.keySchema());
+                writeProjection(g, i.projection());
+                g.writeStringField("IndexStatus", i.status() == null ? "ACTIVE" : i.status());
+                writeThroughput(g, i.throughput());
+                g.writeNumberField("IndexSizeBytes", 0);
+                g.writeNumberField("ItemCount", 0);
+                g.writeStringField("IndexArn", i.arn());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        TableMetadata.StreamSettings s = m.stream();
+        if (s != null && s.enabled()) {
+            g.writeObjectFieldStart("StreamSpecification");
+            g.writeBooleanField("StreamEnabled", true);
+            g.writeStringField("StreamViewType", s.viewType());
+            g.writeEndObject();
+        }
+        if (s != null && s.label() != null) {
+            g.writeStringField("LatestStreamLabel", s.label());
+            g.writeStringField("LatestStreamArn", s.arn());
+        }
+        if (m.sse() != null && m.sse().enabled()) {
+            g.writeObjectFieldStart("SSEDescription");
+            g.writeStringField("Status", "ENABLED");
+            g.writeStringField("SSEType", m.sse().sseType());
+            if (m.sse().kmsMasterKeyArn() != null) {
+                g.writeStringField("KMSMasterKeyArn", m.sse().kmsMasterKeyArn());
+            }
+            g.writeEndObject();
+        }
+        if (!"STANDARD".equals(m.tableClass())) {
+            g.writeObjectFieldStart("TableClassSummary");
+            g.writeStringField("TableClass", m.tableClass());
+            g.writeEndObject();
+        }
+        g.writeBooleanField("DeletionProtectionEnabled", m.deletionProtection());
+        g.writeEndObject();
+    }
+
+    static void writeKeySchema(JsonGenerator g, KeySchema k) throws IOException {
+        g.writeArrayFieldStart("KeySchema");
+        g.writeStartObject();
+        g.writeStringField("AttributeName", k.partition().name());
+        g.writeStringField("KeyType", "HASH");
+        g.writeEndObject();
+        if (k.sort() != null) {
+            g.writeStartObject();
+            g.writeStringField("AttributeName", k.sort().name());
+            g.writeStringField("KeyType", "RANGE");
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    static void writeProjection(JsonGenerator g, TableMetadata.IndexProjection p) throws IOException {
+        g.writeObjectFieldStart("Projection");
+        g.writeStringField("ProjectionType", p.type().name());
+        if (!p.nonKeyAttributes().isEmpty()) {
+            g.writeArrayFieldStart("NonKeyAttributes");
+            for (String a : p.nonKeyAttributes()) {
+                g.writeString(a);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    static void writeThroughput(JsonGenerator g, TableMetadata.Throughput t) throws IOException {
+        g.writeObjectFieldStart("ProvisionedThroughput");
+        if (t.lastIncrease() != null) {
+            g.writeNumberField("LastIncreaseDateTime", epochSeconds(t.lastIncrease()));
+        }
+        if (t.lastDecrease() != null) {
+            g.writeNumberField("LastDecreaseDateTime", epochSeconds(t.lastDecrease()));
+        }
+        g.writeNumberField("NumberOfDecreasesToday", t.decreasesToday());
+        g.writeNumberField("ReadCapacityUnits", t.readCapacityUnits());
+        g.writeNumberField("WriteCapacityUnits", t.writeCapacityUnits());
+        g.writeEndObject();
+    }
+
+    /** Epoch seconds with millisecond fraction, as the service sends timestamps. */
+    public static java.math.BigDecimal epochSeconds(Instant t) {
+        return java.math.BigDecimal.valueOf(t.toEpochMilli(), 3);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.dynamotest.protocol.actions;
+
+import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.error.Messages;
+import dev.dynamotest.engine.table.Namespace;
+import dev.dynamotest.engine.table.Table;
+import dev.dynamotest.protocol.RequestContext;
+
+/** Looks up a request's table by name or ARN in the caller's namespace. */
+final class Tables {
+    private Tables() {
+    }
+
+    /** For data-plane operations: unknown tables get "Requested resource not found". */
+    static Table require(RequestContext ctx, String nameOrArn) {
+        Table t = find(ctx.namespace(), nameOrArn);
+        if (t == null) {
+            throw DynamoException.resourceNotFound(Messages.RESOURCE_NOT_FOUND);
+        }
+        return t;
+    }
+
+    /** For control-plane operations: the message names the table. */
+    static Table described(RequestContext ctx, String nameOrArn) {
+        Table t = find(ctx.namespace(), nameOrArn);
+        if (t == null) {
+            throw DynamoException.resourceNotFound(String.format(Messages.TABLE_NOT_FOUND, nameOrArn));
+        }
+        return t;
+    }
+
+    static Table find(Namespace ns, String nameOrArn) {
+        if (nameOrArn.startsWith("arn:")) {
+            int i = nameOrArn.indexOf(":table/");
+            if (i < 0) {
+                return null;
+            }
+            String name = nameOrArn.substring(i + ":table/".length());
+            Table t = ns.find(name);
+            return t != null && t.metadata().arn().equals(nameOrArn) ? t : null;
+        }
+        return ns.find(nameOrArn);
+    }
+}
