@@ -23,16 +23,30 @@ public final class RequestHandler {
     public static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     public static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
-    private final Engine engine;
-    private final Operations operations;
-
-    public RequestHandler(Engine engine) {
-        this(engine, Operations.standard());
+    /** How callers are separated into namespaces of tables. */
+    public enum NamespacePolicy {
+        /** By the region of the request's signature (the service's behaviour for one account). */
+        REGION,
+        /** By access key and region, as DynamoDB Local does without -sharedDb; also isolates parallel tests. */
+        ACCESS_KEY_AND_REGION
     }
 
-    public RequestHandler(Engine engine, Operations operations) {
+    private final Engine engine;
+    private final Operations operations;
+    private final NamespacePolicy namespacePolicy;
+
+    public RequestHandler(Engine engine) {
+        this(engine, Operations.standard(), NamespacePolicy.REGION);
+    }
+
+    public RequestHandler(Engine engine, NamespacePolicy namespacePolicy) {
+        this(engine, Operations.standard(), namespacePolicy);
+    }
+
+    public RequestHandler(Engine engine, Operations operations, NamespacePolicy namespacePolicy) {
         this.engine = engine;
         this.operations = operations;
+        this.namespacePolicy = namespacePolicy;
     }
 
     public Engine engine() {
@@ -66,7 +80,7 @@ public final class RequestHandler {
             return error(new DynamoException(ErrorTypes.REQUEST_ENTITY_TOO_LARGE,
                 "Request size " + length + " exceeded " + MAX_REQUEST_BYTES + " bytes", 413), requestId);
         }
-        RequestContext ctx = new RequestContext(engine, namespaceOf(authorization), operation, requestId);
+        RequestContext ctx = new RequestContext(engine, namespaceOf(authorization, namespacePolicy), operation, requestId);
         try {
             JsonNode request;
             try {
@@ -94,8 +108,13 @@ public final class RequestHandler {
         }
     }
 
-    /** The caller's namespace: the region of the SigV4 credential scope, else the default region. */
-    public static NamespaceId namespaceOf(String authorization) {
+    /**
+     * The caller's namespace, read from the SigV4 credential scope ({@code Credential=AKID/date/region/...}):
+     * its region (default us-east-1) and, under {@link NamespacePolicy#ACCESS_KEY_AND_REGION}, its access key.
+     */
+    public static NamespaceId namespaceOf(String authorization, NamespacePolicy policy) {
+        String region = NamespaceId.DEFAULT_REGION;
+        String accessKey = "";
         if (authorization != null) {
             int i = authorization.indexOf("Credential=");
             if (i >= 0) {
@@ -104,11 +123,14 @@ public final class RequestHandler {
                 String scope = end < 0 ? authorization.substring(start) : authorization.substring(start, end);
                 String[] parts = scope.trim().split("/");
                 if (parts.length >= 3 && !parts[2].isEmpty()) {
-                    return NamespaceId.region(parts[2]);
+                    region = parts[2];
+                }
+                if (parts.length >= 1 && policy == NamespacePolicy.ACCESS_KEY_AND_REGION) {
+                    accessKey = parts[0];
                 }
             }
         }
-        return NamespaceId.region(NamespaceId.DEFAULT_REGION);
+        return new NamespaceId(region, accessKey);
     }
 
     private static Response ok(byte[] body, String requestId) {
