@@ -23,6 +23,9 @@ public final class CommitPoint {
 
     /** Commits changes whose tables are locked by the caller. No-op changes are applied but not announced. */
     void commitLocked(List<ItemChange> changes, CommitListener.Origin origin) {
+        for (ItemChange c : changes) {
+            c.table().data().checkIndexKeys(c.newItem()); // validate all before applying any
+        }
         List<ItemChange> effective = changes;
         for (ItemChange c : changes) {
             if (c.isNoop()) {

@@ -13,11 +13,12 @@ public final class Table {
     private final CommitPoint commitPoint;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile TableMetadata metadata;
-    private volatile TableData data = TableData.EMPTY;
+    private volatile TableData data;
 
     Table(TableMetadata metadata, CommitPoint commitPoint) {
         this.metadata = metadata;
         this.commitPoint = commitPoint;
+        this.data = TableData.empty(IndexLayout.of(metadata));
     }
 
     public String name() {
@@ -58,11 +59,20 @@ public final class Table {
         }
     }
 
-    /** Replaces the metadata (control plane); serialised with writes. */
-    public void updateMetadata(java.util.function.UnaryOperator<TableMetadata> change) {
+    /**
+     * Replaces the metadata (control plane); serialised with writes. If the secondary indexes changed, the
+     * data is re-laid: new indexes are backfilled from the table's items.
+     */
+    public TableMetadata updateMetadata(java.util.function.UnaryOperator<TableMetadata> change) {
         lock.lock();
         try {
-            metadata = change.apply(metadata);
+            TableMetadata next = change.apply(metadata);
+            java.util.List<IndexLayout> layouts = IndexLayout.of(next);
+            if (!layouts.equals(data.layouts())) {
+                data = data.withLayouts(layouts);
+            }
+            metadata = next;
+            return next;
         } finally {
             lock.unlock();
         }

@@ -4,6 +4,7 @@ import dev.dynamotest.engine.model.AttributeValue;
 import dev.dynamotest.engine.model.Item;
 import dev.dynamotest.engine.model.Values;
 import java.util.Comparator;
+import java.util.List;
 import org.pcollections.TreePMap;
 
 /**
@@ -17,16 +18,90 @@ public final class TableData {
 
     static final Comparator<AttributeValue> SORT_ORDER = (a, b) -> a == b ? 0 : Values.compareScalars(a, b);
 
-    public static final TableData EMPTY = new TableData(TreePMap.empty(), 0, 0);
+    public static final TableData EMPTY = new TableData(TreePMap.empty(), 0, 0, List.of(), new IndexData[0]);
 
     private final TreePMap<PartitionId, TreePMap<AttributeValue, Item>> partitions;
     private final long itemCount;
     private final long sizeBytes;
+    private final List<IndexLayout> layouts;
+    private final IndexData[] indexes; // aligned with layouts; never mutated after construction
 
-    private TableData(TreePMap<PartitionId, TreePMap<AttributeValue, Item>> partitions, long itemCount, long sizeBytes) {
+    private TableData(TreePMap<PartitionId, TreePMap<AttributeValue, Item>> partitions, long itemCount, long sizeBytes,
+                      List<IndexLayout> layouts, IndexData[] indexes) {
         this.partitions = partitions;
         this.itemCount = itemCount;
         this.sizeBytes = sizeBytes;
+        this.layouts = layouts;
+        this.indexes = indexes;
+    }
+
+    /** An empty table with the given secondary indexes. */
+    public static TableData empty(List<IndexLayout> layouts) {
+        IndexData[] idx = new IndexData[layouts.size()];
+        java.util.Arrays.fill(idx, IndexData.EMPTY);
+        return new TableData(TreePMap.empty(), 0, 0, List.copyOf(layouts), idx);
+    }
+
+    public List<IndexLayout> layouts() {
+        return layouts;
+    }
+
+    /** The index's layout, or null. */
+    public IndexLayout layout(String indexName) {
+        for (IndexLayout l : layouts) {
+            if (l.name().equals(indexName)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** The index's entries, or null if the table has no such index. */
+    public IndexData index(String indexName) {
+        for (int i = 0; i < layouts.size(); i++) {
+            if (layouts.get(i).name().equals(indexName)) {
+                return indexes[i];
+            }
+        }
+        return null;
+    }
+
+    /** Rejects a new item whose index key attributes are invalid for an index (before anything is applied). */
+    public void checkIndexKeys(Item item) {
+        if (item != null) {
+            for (IndexLayout l : layouts) {
+                l.check(item);
+            }
+        }
+    }
+
+    /**
+     * The same items under a new set of indexes: indexes kept by name keep their entries, new ones are filled
+     * from the table's items (backfill), dropped ones disappear.
+     */
+    public TableData withLayouts(List<IndexLayout> newLayouts) {
+        IndexData[] idx = new IndexData[newLayouts.size()];
+        for (int i = 0; i < newLayouts.size(); i++) {
+            IndexLayout l = newLayouts.get(i);
+            IndexData existing = null;
+            for (int j = 0; j < layouts.size(); j++) {
+                if (layouts.get(j).equals(l)) {
+                    existing = indexes[j];
+                }
+            }
+            if (existing == null) {
+                existing = IndexData.EMPTY;
+                for (TreePMap<AttributeValue, Item> p : partitions.values()) {
+                    for (Item item : p.values()) {
+                        PrimaryKey key = new PrimaryKey(item.get(l.tableKey().partition().name()),
+                            l.tableKey().sort() == null ? null : item.get(l.tableKey().sort().name()));
+                        existing = existing.with(l, key, null, item);
+                    }
+                }
+            }
+            idx[i] = existing;
+        }
+        return new TableData(partitions, itemCount, sizeBytes, List.copyOf(newLayouts), idx);
     }
 
     public long itemCount() {
@@ -71,7 +146,14 @@ public final class TableData {
             count++;
             size += item.sizeBytes();
         }
-        return new TableData(next, count, size);
+        IndexData[] idx = indexes;
+        if (idx.length > 0) {
+            idx = idx.clone();
+            for (int i = 0; i < idx.length; i++) {
+                idx[i] = idx[i].with(layouts.get(i), key, oldItem, item);
+            }
+        }
+        return new TableData(next, count, size, layouts, idx);
     }
 
     /** The partitions in scan order. */
