@@ -10,15 +10,26 @@ public record PartitionId(long hash, AttributeValue value) implements Comparable
         return new PartitionId(PrimaryKey.partitionHash(value), value);
     }
 
+    /** A bound that sorts before every partition whose hash is {@code >= hash} (value null). */
+    public static PartitionId lowerBound(long hash) {
+        return new PartitionId(hash, null);
+    }
+
     @Override
     public int compareTo(PartitionId o) {
         int c = Long.compare(hash, o.hash);
-        return c != 0 ? c : Values.compareScalars(value, o.value);
+        if (c != 0) {
+            return c;
+        }
+        if (value == null || o.value == null) {
+            return value == null ? (o.value == null ? 0 : -1) : 1;
+        }
+        return Values.compareScalars(value, o.value);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PartitionId p && hash == p.hash && value.equals(p.value);
+        return o instanceof PartitionId p && hash == p.hash && java.util.Objects.equals(value, p.value);
     }
 
     @Override
