@@ -1,11 +1,12 @@
 package dev.dynamotest.protocol.actions;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.capacity.WriteCost;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
-/** ReturnConsumedCapacity: validation of the parameter and the ConsumedCapacity object. */
+/** ReturnConsumedCapacity: the parameter's values and the ConsumedCapacity objects as the service writes them. */
 public final class ConsumedCapacityJson {
     private ConsumedCapacityJson() {
     }
@@ -15,30 +16,68 @@ public final class ConsumedCapacityJson {
     public enum Mode { NONE, TOTAL, INDEXES }
 
     public static Mode mode(String value) {
-        if (value == null) {
-            return Mode.NONE;
-        }
-        return Mode.valueOf(value);
+        return value == null ? Mode.NONE : Mode.valueOf(value);
     }
 
-    /** Writes {@code "ConsumedCapacity": {...}} for a single-table operation if asked for. */
-    public static void write(JsonGenerator g, Mode mode, String tableName, double units, boolean read) throws IOException {
+    /** Writes {@code "ConsumedCapacity": {...}} for a read of the table (indexName null) or of an index. */
+    public static void writeRead(JsonGenerator g, Mode mode, String tableName, double units, String indexName,
+                                 boolean globalIndex) throws IOException {
         if (mode == Mode.NONE) {
             return;
         }
         g.writeObjectFieldStart("ConsumedCapacity");
-        writeBody(g, mode, tableName, units, read);
+        writeReadBody(g, mode, tableName, units, indexName, globalIndex);
         g.writeEndObject();
     }
 
-    static void writeBody(JsonGenerator g, Mode mode, String tableName, double units, boolean read) throws IOException {
+    static void writeReadBody(JsonGenerator g, Mode mode, String tableName, double units, String indexName,
+                              boolean globalIndex) throws IOException {
         g.writeStringField("TableName", tableName);
         g.writeNumberField("CapacityUnits", units);
         if (mode == Mode.INDEXES) {
-            g.writeObjectFieldStart("Table");
-            g.writeNumberField("CapacityUnits", units);
-            g.writeEndObject();
+            units(g, "Table", indexName == null ? units : 0.0);
+            if (indexName != null) {
+                g.writeObjectFieldStart(globalIndex ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes");
+                units(g, indexName, units);
+                g.writeEndObject();
+            }
         }
     }
 
+    /** Writes {@code "ConsumedCapacity": {...}} for a write. */
+    public static void writeWrite(JsonGenerator g, Mode mode, String tableName, WriteCost cost) throws IOException {
+        if (mode == Mode.NONE) {
+            return;
+        }
+        g.writeObjectFieldStart("ConsumedCapacity");
+        writeWriteBody(g, mode, tableName, cost);
+        g.writeEndObject();
+    }
+
+    static void writeWriteBody(JsonGenerator g, Mode mode, String tableName, WriteCost cost) throws IOException {
+        g.writeStringField("TableName", tableName);
+        g.writeNumberField("CapacityUnits", cost.total());
+        if (mode == Mode.INDEXES) {
+            units(g, "Table", cost.table());
+            indexUnits(g, "GlobalSecondaryIndexes", cost.globalIndexes());
+            indexUnits(g, "LocalSecondaryIndexes", cost.localIndexes());
+        }
+    }
+
+    private static void indexUnits(JsonGenerator g, String field, Map<String, Double> units) throws IOException {
+        if (units.isEmpty()) {
+            return;
+        }
+        g.writeObjectFieldStart(field);
+        for (Map.Entry<String, Double> e : units.entrySet()) {
+            units(g, e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    private static void units(JsonGenerator g, String field, double units) throws IOException {
+        g.writeObjectFieldStart(field);
+        g.writeNumberField("CapacityUnits", units);
+        g.writeEndObject();
+    }
 }

@@ -31,8 +31,8 @@ public final class DeleteItem implements Action {
         PrimaryKey key = table.keySchema().keyOf(keyMap);
         ItemChange change = table.write(key, old -> null, CommitListener.Origin.WRITE);
         out.writeStartObject();
-        ConsumedCapacityJson.write(out, ConsumedCapacityJson.mode(rcc), table.name(),
-            CapacityUnits.write(change.oldItem(), null), false);
+        ConsumedCapacityJson.writeWrite(out, ConsumedCapacityJson.mode(rcc), table.name(),
+            dev.dynamotest.engine.capacity.WriteCost.of(table.data().layouts(), change.oldItem(), null));
         out.writeEndObject();
     }
 }

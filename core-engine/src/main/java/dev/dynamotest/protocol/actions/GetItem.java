@@ -35,8 +35,8 @@ public final class GetItem implements Action {
         if (item != null) {
             AttributeValueJson.writeItemField(out, "Item", item);
         }
-        ConsumedCapacityJson.write(out, ConsumedCapacityJson.mode(rcc), table.name(),
-            CapacityUnits.read(item, Boolean.TRUE.equals(consistent)), true);
+        ConsumedCapacityJson.writeRead(out, ConsumedCapacityJson.mode(rcc), table.name(),
+            CapacityUnits.read(item, Boolean.TRUE.equals(consistent)), null, false);
         out.writeEndObject();
     }
 }

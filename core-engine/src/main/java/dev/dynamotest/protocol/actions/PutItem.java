@@ -36,8 +36,8 @@ public final class PutItem implements Action {
         }
         ItemChange change = table.write(key, old -> item, CommitListener.Origin.WRITE);
         out.writeStartObject();
-        ConsumedCapacityJson.write(out, ConsumedCapacityJson.mode(rcc), table.name(),
-            CapacityUnits.write(change.oldItem(), change.newItem()), false);
+        ConsumedCapacityJson.writeWrite(out, ConsumedCapacityJson.mode(rcc), table.name(),
+            dev.dynamotest.engine.capacity.WriteCost.of(table.data().layouts(), change.oldItem(), change.newItem()));
         out.writeEndObject();
     }
 }
