@@ -325,10 +325,10 @@ public final class ExpressionAttributes {
                 Operand v = operand(b.value());
                 Operand lo = operand(b.low());
                 Operand hi = operand(b.high());
-                distinct("BETWEEN", v, List.of(lo, hi));
                 requireScalar("BETWEEN", v);
                 requireScalar("BETWEEN", lo);
                 requireScalar("BETWEEN", hi);
+                distinct("BETWEEN", v, List.of(lo, hi));
                 if (lo instanceof Operand.Literal l && hi instanceof Operand.Literal h) {
                     if (l.value().type() != h.value().type()) {
                         throw invalid(Messages.EXPR_BETWEEN_TYPES, render(l.value()), render(h.value()));
@@ -340,13 +340,13 @@ public final class ExpressionAttributes {
                 return new Condition.Between(v, lo, hi);
             }
             if (c instanceof Condition.In in) {
-                if (in.candidates().size() > MAX_IN_CANDIDATES) {
-                    throw invalid(Messages.EXPR_IN_TOO_MANY, in.candidates().size());
-                }
                 Operand v = operand(in.value());
                 List<Operand> candidates = new ArrayList<>();
                 for (Operand o : in.candidates()) {
                     candidates.add(operand(o));
+                }
+                if (candidates.size() > MAX_IN_CANDIDATES) {
+                    throw invalid(Messages.EXPR_IN_TOO_MANY, candidates.size());
                 }
                 distinct("IN", v, candidates);
                 return new Condition.In(v, candidates);

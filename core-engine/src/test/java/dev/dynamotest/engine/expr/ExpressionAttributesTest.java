@@ -215,6 +215,7 @@ class ExpressionAttributesTest {
         conditionFails(attrs(null, vals(":v", AttributeValue.NULL)), "size(:v) > a", type + "size, operand type: NULL");
         conditionFails("size(size(a)) > b", type + "size, operand type: N");
         conditionFails(attrs(null, vals(":v", MAP)), "a BETWEEN :v AND b", type + "BETWEEN, operand type: M");
+        conditionFails(attrs(null, vals(":v", MAP)), "a BETWEEN a AND :v", type + "BETWEEN, operand type: M");
         // allowed: equality of anything, contains with anything, size of strings/sets/maps/lists, begins_with on binaries
         ExpressionAttributes ok = attrs(null, vals(":m", MAP, ":s", STR, ":b", AttributeValue.b(Bytes.wrap(new byte[] {1}))));
         ok.condition("a = :m AND a <> :m AND contains(a, :m) AND size(:s) > a AND size(:m) > b AND begins_with(a, :b)",
@@ -280,6 +281,8 @@ class ExpressionAttributesTest {
         conditionFails("a IN (" + String.join(", ", c101) + ")",
             "Invalid ConditionExpression: The IN operator is provided with too many operands; number of operands: 101");
         attrs(null, null).condition("a IN (" + String.join(", ", c101.subList(0, 100)) + ")", ExpressionKind.CONDITION);
+        conditionFails("#n IN (" + String.join(", ", c101) + ")",
+            "Invalid ConditionExpression: An expression attribute name used in the document path is not defined; attribute name: #n");
 
         String deep32 = String.join(".", java.util.Collections.nCopies(32, "a"));
         attrs(null, null).condition(deep32 + " = b", ExpressionKind.CONDITION);
