@@ -183,6 +183,10 @@ public final class DynamoTestServer implements AutoCloseable {
         }
 
         private static void respond(HttpServerExchange ex, Response r) {
+            if (r.dropConnection()) {
+                org.xnio.IoUtils.safeClose(ex.getConnection());
+                return;
+            }
             ex.setStatusCode(r.status());
             ex.getResponseHeaders()
                 .put(Headers.CONTENT_TYPE, r.contentType())
