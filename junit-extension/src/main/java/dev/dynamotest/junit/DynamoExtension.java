@@ -139,7 +139,8 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Parameter p = parameterContext.getParameter();
-        String target = "parameter [" + p.getParameterizedType().getTypeName() + " " + p.getName() + "] of "
+        String target = "parameter [" + p.getParameterizedType().getTypeName() + (p.isNamePresent() ? " " + p.getName() : "")
+            + "] of "
             + parameterContext.getDeclaringExecutable().getDeclaringClass().getSimpleName() + "."
             + (parameterContext.getDeclaringExecutable() instanceof java.lang.reflect.Constructor
                 ? "<init>" : parameterContext.getDeclaringExecutable().getName()) + "()";
@@ -151,7 +152,7 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
             throw new ParameterResolutionException(e.getMessage(), e);
         }
         if (value == null) {
-            throw new ParameterResolutionException(Injection.unsupported(target, p.getParameterizedType()));
+            throw new ParameterResolutionException(Injection.unsupported(target));
         }
         return value;
     }

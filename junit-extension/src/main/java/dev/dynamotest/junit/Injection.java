@@ -81,8 +81,8 @@ final class Injection {
         return null;
     }
 
-    static String unsupported(String target, Type type) {
-        return "DynamoTest cannot inject " + target + " of type " + type.getTypeName() + "; it can inject " + INJECTABLE;
+    static String unsupported(String target) {
+        return "DynamoTest cannot inject " + target + "; it can inject " + INJECTABLE;
     }
 
     private static Class<?> beanType(Type genericType, Class<?> type, String target) {
@@ -112,13 +112,14 @@ final class Injection {
         boolean statics = instance == null;
         for (Field f : AnnotationSupport.findAnnotatedFields(type, Dynamo.class,
             f -> Modifier.isStatic(f.getModifiers()) == statics)) {
-            String target = "field " + f.getDeclaringClass().getSimpleName() + "." + f.getName();
+            String target = "field [" + f.getGenericType().getTypeName() + " " + f.getName() + "] of "
+                + f.getDeclaringClass().getSimpleName();
             if (Modifier.isFinal(f.getModifiers())) {
                 throw new ExtensionConfigurationException("@Dynamo " + target + " must not be final");
             }
             Object value = resolve(f.getType(), f.getGenericType(), f.getAnnotation(Dynamo.class), scope, target);
             if (value == null) {
-                throw new ExtensionConfigurationException(unsupported("@Dynamo " + target, f.getGenericType()));
+                throw new ExtensionConfigurationException(unsupported("@Dynamo " + target));
             }
             try {
                 f.setAccessible(true);
