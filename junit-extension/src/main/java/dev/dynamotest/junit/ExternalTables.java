@@ -1,7 +1,9 @@
 package dev.dynamotest.junit;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -12,16 +14,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 final class ExternalTables {
     record Layer(List<TableDef> tables, List<Seed> seeds, Class<?> testClass, String where) {
-        List<String> names() {
-            List<String> names = new ArrayList<>();
-            for (TableDef t : tables) {
-                names.add(t.name());
-            }
-            return names;
-        }
     }
 
     private final List<Layer> layers = new ArrayList<>();
+    /** The tables DynamoTest created (and so may delete), by layer; never a table that was there before. */
+    private final Map<Layer, List<String>> created = new HashMap<>();
     private boolean dirty;
 
     /** Creates a layer's tables and writes its fixtures. */
@@ -34,7 +31,10 @@ final class ExternalTables {
     synchronized void pop(Layer layer, DynamoDbClient client) {
         layers.remove(layer);
         dirty = true;
-        Provisioner.deleteTables(client, layer.names(), true);
+        List<String> names = created.remove(layer);
+        if (names != null) {
+            Provisioner.deleteTables(client, names, true);
+        }
     }
 
     /** After a test ran: deletes every layer's tables and recreates them with their fixtures. */
@@ -43,7 +43,10 @@ final class ExternalTables {
             return;
         }
         for (int i = layers.size() - 1; i >= 0; i--) {
-            Provisioner.deleteTables(client, layers.get(i).names(), true);
+            List<String> names = created.remove(layers.get(i));
+            if (names != null) {
+                Provisioner.deleteTables(client, names, true);
+            }
         }
         for (Layer layer : layers) {
             apply(layer, client);
@@ -55,8 +58,9 @@ final class ExternalTables {
         dirty = true;
     }
 
-    private static void apply(Layer layer, DynamoDbClient client) {
-        Provisioner.createTables(client, layer.tables(), true);
+    private void apply(Layer layer, DynamoDbClient client) {
+        List<String> names = created.computeIfAbsent(layer, k -> new ArrayList<>());
+        Provisioner.createTables(client, layer.tables(), true, names::add);
         Provisioner.seed(client, layer.seeds(), layer.testClass(), layer.where());
     }
 }

@@ -26,6 +26,12 @@ final class Provisioner {
 
     /** Creates the tables; against an external endpoint, waits until they are ACTIVE. */
     static void createTables(DynamoDbClient client, List<TableDef> defs, boolean external) {
+        createTables(client, defs, external, name -> { });
+    }
+
+    /** Creates the tables, telling {@code created} the name of each one as soon as it exists. */
+    static void createTables(DynamoDbClient client, List<TableDef> defs, boolean external,
+                             java.util.function.Consumer<String> created) {
         for (TableDef def : defs) {
             String what = "@CreateTable(name = \"" + def.name() + "\") on " + def.where();
             try {
@@ -38,6 +44,7 @@ final class Provisioner {
             } catch (DynamoDbException e) {
                 throw new ExtensionConfigurationException(what + ": CreateTable was rejected: " + error(e), e);
             }
+            created.accept(def.name());
             if (external) {
                 client.waiter().waitUntilTableExists(b -> b.tableName(def.name()));
             }

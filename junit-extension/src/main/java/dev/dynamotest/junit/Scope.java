@@ -28,6 +28,7 @@ final class Scope implements DynamoRuntime, AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final Supplier<List<TableDef>> declaredTables;
     private final List<SdkClient> built = new ArrayList<>();
+    private final ScopedHttpClients http;
     private DynamoDbClient client;
     private DynamoDbAsyncClient asyncClient;
     private DynamoDbEnhancedClient enhancedClient;
@@ -42,6 +43,7 @@ final class Scope implements DynamoRuntime, AutoCloseable {
         this.region = Region.of(region);
         this.credentials = credentials;
         this.declaredTables = declaredTables;
+        this.http = new ScopedHttpClients(shared);
     }
 
     @Override
@@ -95,7 +97,7 @@ final class Scope implements DynamoRuntime, AutoCloseable {
                 .endpointOverride(backend.endpoint())
                 .region(region)
                 .credentialsProvider(credentials)
-                .httpClient(shared.syncHttp())
+                .httpClient(http.sync())
                 .build());
         }
         return client;
@@ -109,7 +111,7 @@ final class Scope implements DynamoRuntime, AutoCloseable {
                 .endpointOverride(backend.endpoint())
                 .region(region)
                 .credentialsProvider(credentials)
-                .httpClient(shared.asyncHttp())
+                .httpClient(http.async())
                 .build());
         }
         return asyncClient;
@@ -139,7 +141,7 @@ final class Scope implements DynamoRuntime, AutoCloseable {
                 .endpointOverride(backend.endpoint())
                 .region(region)
                 .credentialsProvider(credentials)
-                .httpClient(shared.syncHttp())
+                .httpClient(http.sync())
                 .build());
         }
         return streamsClient;
@@ -171,6 +173,7 @@ final class Scope implements DynamoRuntime, AutoCloseable {
             return;
         }
         closed = true;
+        http.close();
         for (SdkClient c : built) {
             c.close();
         }

@@ -52,10 +52,7 @@ final class TestState implements ExtensionContext.Store.CloseableResource, AutoC
         cls.testStarted(thread, key);
         started = true;
         if (!methodTables.isEmpty()) {
-            if (!backend.embedded()) {
-                methodTables.forEach(t -> createdExternally.add(t.name()));
-            }
-            Provisioner.createTables(scope.client(), methodTables, !backend.embedded());
+            Provisioner.createTables(scope.client(), methodTables, !backend.embedded(), createdExternally::add);
         }
         Provisioner.seed(scope.client(), seeds, cls.testClass(), where);
     }

@@ -23,11 +23,20 @@ final class Kit {
     }
 
     static EngineExecutionResults run(Class<?> testClass, Map<String, String> configuration) {
-        return EngineTestKit.engine("junit-jupiter")
+        return run(configuration, testClass);
+    }
+
+    /** Runs the classes in one engine execution (so they share its root store), in @Order order. */
+    static EngineExecutionResults run(Map<String, String> configuration, Class<?>... testClasses) {
+        var request = EngineTestKit.engine("junit-jupiter")
             .configurationParameters(configuration)
             .configurationParameter(MARKER, "true")
-            .selectors(selectClass(testClass))
-            .execute();
+            .configurationParameter("junit.jupiter.testclass.order.default",
+                "org.junit.jupiter.api.ClassOrderer$OrderAnnotation");
+        for (Class<?> c : testClasses) {
+            request.selectors(selectClass(c));
+        }
+        return request.execute();
     }
 
     /** The failures of every container and test, as "exception class: message" lines, causes included. */
