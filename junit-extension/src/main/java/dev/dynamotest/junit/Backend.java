@@ -46,6 +46,24 @@ abstract class Backend implements ExtensionContext.Store.CloseableResource, Auto
         private final ConcurrentLinkedQueue<String> free = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean closed = new AtomicBoolean();
 
+        /**
+         * Undertow and XNIO announce every start and stop at INFO through java.util.logging; in a test run that is
+         * noise. Loggers the user configured are left alone. Held here so the levels are not garbage collected.
+         */
+        private static final List<java.util.logging.Logger> QUIETED = quiet("io.undertow", "org.xnio", "org.xnio.nio");
+
+        private static List<java.util.logging.Logger> quiet(String... names) {
+            List<java.util.logging.Logger> loggers = new java.util.ArrayList<>();
+            for (String name : names) {
+                java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+                if (logger.getLevel() == null) {
+                    logger.setLevel(java.util.logging.Level.WARNING);
+                }
+                loggers.add(logger);
+            }
+            return List.copyOf(loggers);
+        }
+
         Embedded() {
             this.engine = new Engine();
             this.server = DynamoTestServer.builder()
