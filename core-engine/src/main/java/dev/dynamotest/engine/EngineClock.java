@@ -58,6 +58,11 @@ public final class EngineClock extends Clock {
         return instant;
     }
 
+    /** Goes back to following the underlying (system) clock; used to undo a test's clock changes. */
+    public void useSystemTime() {
+        manual.set(null);
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;

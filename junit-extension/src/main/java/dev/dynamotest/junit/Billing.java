@@ -1,0 +1,6 @@
+package dev.dynamotest.junit;
+
+/** The table's billing mode. */
+public enum Billing {
+    PAY_PER_REQUEST, PROVISIONED
+}

@@ -1,0 +1,69 @@
+package dev.dynamotest.junit;
+
+import dev.dynamotest.engine.Engine;
+import dev.dynamotest.engine.EngineClock;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * The running DynamoDB the test talks to: where it is, how to reach it and, for the embedded engine, its clock.
+ * Inject it as a parameter ({@code void test(DynamoRuntime dynamo)}) or a {@link Dynamo @Dynamo} field.
+ *
+ * <p>A runtime is bound to one test (or, in {@code @BeforeAll} and constructors, to the class): its credentials
+ * select that test's isolated copy of the tables, so build your own clients with {@link #credentialsProvider()}
+ * (or take the preconfigured ones here, which the extension closes).
+ */
+public interface DynamoRuntime {
+    /** The endpoint clients talk to: the embedded engine's loopback URI, or the external endpoint. */
+    URI endpoint();
+
+    Region region();
+
+    /**
+     * Static test credentials. With the embedded engine their access key selects this test's namespace, so
+     * concurrently running tests do not see each other's tables.
+     */
+    AwsCredentialsProvider credentialsProvider();
+
+    /** True for the embedded engine, false for an external endpoint. */
+    boolean isEmbedded();
+
+    /**
+     * The engine's clock (system time until a test sets or advances it); every timestamp the engine produces comes
+     * from it. It belongs to the engine: with the shared engine, a test that moves it should not run concurrently
+     * with others that care about time (or use {@code @DynamoTest(isolatedEngine = true)}). Changes are undone
+     * after each test.
+     *
+     * @throws IllegalStateException against an external endpoint
+     */
+    EngineClock clock();
+
+    /**
+     * The embedded engine itself, for what the DynamoDB API cannot do.
+     *
+     * @throws IllegalStateException against an external endpoint
+     */
+    Engine engine();
+
+    DynamoDbClient client();
+
+    DynamoDbAsyncClient asyncClient();
+
+    DynamoDbEnhancedClient enhancedClient();
+
+    DynamoDbEnhancedAsyncClient enhancedAsyncClient();
+
+    DynamoDbStreamsClient streamsClient();
+
+    /** An Enhanced Client table for {@code beanClass} ({@code @DynamoDbBean} or {@code @DynamoDbImmutable}). */
+    <T> DynamoDbTable<T> table(String tableName, Class<T> beanClass);
+
+    // Room to grow: fault injection and captured stream records will hang off this handle.
+}

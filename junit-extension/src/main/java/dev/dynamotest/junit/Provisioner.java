@@ -1,0 +1,197 @@
+package dev.dynamotest.junit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.AnnotatedElement;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.commons.support.AnnotationSupport;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+
+/**
+ * Creates declared tables and writes fixtures through the DynamoDB API, so the same declarations work against the
+ * embedded engine and an external endpoint. Every failure names the annotation, where it is and what went wrong.
+ */
+final class Provisioner {
+    private Provisioner() {
+    }
+
+    /** Creates the tables; against an external endpoint, waits until they are ACTIVE. */
+    static void createTables(DynamoDbClient client, List<TableDef> defs, boolean external) {
+        createTables(client, defs, external, name -> { });
+    }
+
+    /** Creates the tables, telling {@code created} the name of each one as soon as it exists. */
+    static void createTables(DynamoDbClient client, List<TableDef> defs, boolean external,
+                             java.util.function.Consumer<String> created) {
+        for (TableDef def : defs) {
+            String what = "@CreateTable(name = \"" + def.name() + "\") on " + def.where();
+            try {
+                client.createTable(def.request());
+            } catch (ResourceInUseException e) {
+                throw new ExtensionConfigurationException(what + ": table '" + def.name() + "' already exists"
+                    + (external ? " at the external endpoint; DynamoTest only deletes tables it created, so delete it"
+                        + " there or choose another name"
+                        : " (declared twice, or already created by an enclosing class)"), e);
+            } catch (DynamoDbException e) {
+                throw new ExtensionConfigurationException(what + ": CreateTable was rejected: " + error(e), e);
+            }
+            created.accept(def.name());
+            if (external) {
+                client.waiter().waitUntilTableExists(b -> b.tableName(def.name()));
+            }
+            if (def.ttlAttribute() != null) {
+                try {
+                    client.updateTimeToLive(b -> b.tableName(def.name())
+                        .timeToLiveSpecification(t -> t.enabled(true).attributeName(def.ttlAttribute())));
+                } catch (DynamoDbException e) {
+                    throw new ExtensionConfigurationException(what + ": enabling TTL on attribute '" + def.ttlAttribute()
+                        + "' (UpdateTimeToLive) was rejected: " + error(e), e);
+                }
+            }
+        }
+    }
+
+    /** Deletes tables, ignoring those already gone; against an external endpoint, waits until they are. */
+    static void deleteTables(DynamoDbClient client, Collection<String> names, boolean external) {
+        RuntimeException failure = null;
+        for (String name : names) {
+            try {
+                client.deleteTable(b -> b.tableName(name));
+                if (external) {
+                    client.waiter().waitUntilTableNotExists(b -> b.tableName(name));
+                }
+            } catch (ResourceNotFoundException e) {
+                // already gone
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("DynamoTest could not delete table '" + name + "' at "
+                        + client.serviceClientConfiguration().endpointOverride().orElse(null) + ": " + e.getMessage(), e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** The {@link Seed}s declared on a class or method, in declaration order. */
+    static List<Seed> seedsOn(AnnotatedElement element) {
+        return AnnotationSupport.findRepeatableAnnotations(element, Seed.class);
+    }
+
+    /** Writes the fixtures of {@code seeds}, in order. */
+    static void seed(DynamoDbClient client, List<Seed> seeds, Class<?> testClass, String where) {
+        for (Seed seed : seeds) {
+            seed(client, seed, testClass, where);
+        }
+    }
+
+    static void seed(DynamoDbClient client, Seed seed, Class<?> testClass, String where) {
+        String what = describe(seed) + " on " + where;
+        List<Fixtures.Entry> entries;
+        try {
+            String value = seed.value().trim();
+            boolean inline = value.startsWith("[") || value.startsWith("{");
+            String content = inline ? value : load(value, testClass);
+            entries = Fixtures.parse(content, inline ? "inline JSON" : value, seed.table(), seed.format());
+        } catch (ExtensionConfigurationException e) {
+            throw new ExtensionConfigurationException(what + ": " + e.getMessage(), e);
+        }
+        Set<String> tables = new LinkedHashSet<>();
+        for (Fixtures.Entry e : entries) {
+            tables.add(e.table());
+        }
+        for (String table : tables) {
+            try {
+                client.describeTable(b -> b.tableName(table));
+            } catch (ResourceNotFoundException e) {
+                throw new ExtensionConfigurationException(what + ": table '" + table + "' does not exist (existing tables: "
+                    + existingTables(client) + "); declare it with @CreateTable before seeding it", e);
+            } catch (DynamoDbException e) {
+                throw new ExtensionConfigurationException(what + ": cannot describe table '" + table + "': " + error(e), e);
+            }
+        }
+        for (Fixtures.Entry e : entries) {
+            try {
+                if (e.delete()) {
+                    client.deleteItem(b -> b.tableName(e.table()).key(e.item()));
+                } else {
+                    client.putItem(b -> b.tableName(e.table()).item(e.item()));
+                }
+            } catch (DynamoDbException ex) {
+                throw new ExtensionConfigurationException(what + ": " + e.location() + ": "
+                    + (e.delete() ? "DeleteItem from" : "PutItem into") + " table '" + e.table() + "' was rejected: "
+                    + error(ex), ex);
+            }
+        }
+    }
+
+    static String describe(Seed seed) {
+        StringBuilder b = new StringBuilder("@Seed(");
+        if (!seed.table().isEmpty()) {
+            b.append("table = \"").append(seed.table()).append("\", ");
+        }
+        b.append("value = \"").append(Fixtures.abbreviate(seed.value().trim().replace("\"", "\\\""))).append("\"");
+        if (seed.format() != SeedFormat.AUTO) {
+            b.append(", format = ").append(seed.format());
+        }
+        return b.append(")").toString();
+    }
+
+    private static String existingTables(DynamoDbClient client) {
+        try {
+            List<String> names = client.listTables().tableNames();
+            return names.isEmpty() ? "none" : String.join(", ", names);
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /** Reads a classpath fixture: relative to the test class's package first, then from the classpath root. */
+    static String load(String name, Class<?> testClass) {
+        String path = name;
+        boolean rootOnly = false;
+        if (path.startsWith("classpath:")) {
+            path = path.substring("classpath:".length());
+            rootOnly = true;
+        }
+        if (path.startsWith("/")) {
+            path = path.substring(1);
+            rootOnly = true;
+        }
+        URL url = rootOnly ? null : testClass.getResource(path);
+        String relative = testClass.getPackageName().replace('.', '/') + "/" + path;
+        if (url == null) {
+            ClassLoader loader = testClass.getClassLoader() != null ? testClass.getClassLoader()
+                : Thread.currentThread().getContextClassLoader();
+            url = loader.getResource(path);
+        }
+        if (url == null) {
+            throw new ExtensionConfigurationException("fixture file '" + name + "' not found on the classpath (looked for "
+                + (rootOnly ? path : relative + " and " + path) + ")");
+        }
+        try (InputStream in = url.openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ExtensionConfigurationException("cannot read fixture file '" + name + "' (" + url + "): " + e, e);
+        }
+    }
+
+    static String error(DynamoDbException e) {
+        if (e.awsErrorDetails() != null) {
+            return e.awsErrorDetails().errorMessage() + " (" + e.awsErrorDetails().errorCode() + ")";
+        }
+        return e.getMessage();
+    }
+}

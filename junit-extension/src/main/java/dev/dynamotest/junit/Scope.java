@@ -1,0 +1,187 @@
+package dev.dynamotest.junit;
+
+import dev.dynamotest.engine.Engine;
+import dev.dynamotest.engine.EngineClock;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbAsyncTable;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * One set of credentials against one backend, and the clients built for it on first use (closed with the
+ * scope). A test has one; a class has one for what it writes itself and one handed to user code.
+ */
+final class Scope implements DynamoRuntime, AutoCloseable {
+    private final Backend backend;
+    private final SharedResources shared;
+    private final Region region;
+    private final AwsCredentialsProvider credentials;
+    private final Supplier<List<TableDef>> declaredTables;
+    private final List<SdkClient> built = new ArrayList<>();
+    private final ScopedHttpClients http;
+    private DynamoDbClient client;
+    private DynamoDbAsyncClient asyncClient;
+    private DynamoDbEnhancedClient enhancedClient;
+    private DynamoDbEnhancedAsyncClient enhancedAsyncClient;
+    private DynamoDbStreamsClient streamsClient;
+    private boolean closed;
+
+    Scope(Backend backend, SharedResources shared, String region, AwsCredentialsProvider credentials,
+          Supplier<List<TableDef>> declaredTables) {
+        this.backend = backend;
+        this.shared = shared;
+        this.region = Region.of(region);
+        this.credentials = credentials;
+        this.declaredTables = declaredTables;
+        this.http = new ScopedHttpClients(shared);
+    }
+
+    @Override
+    public URI endpoint() {
+        return backend.endpoint();
+    }
+
+    @Override
+    public Region region() {
+        return region;
+    }
+
+    @Override
+    public AwsCredentialsProvider credentialsProvider() {
+        return credentials;
+    }
+
+    @Override
+    public boolean isEmbedded() {
+        return backend.embedded();
+    }
+
+    @Override
+    public EngineClock clock() {
+        return engine().clock();
+    }
+
+    @Override
+    public Engine engine() {
+        Engine e = backend.engine();
+        if (e == null) {
+            throw new IllegalStateException("DynamoTest runs against the external endpoint " + backend.endpoint()
+                + ": there is no embedded engine (and no engine clock) to reach");
+        }
+        return e;
+    }
+
+    Backend backend() {
+        return backend;
+    }
+
+    List<TableDef> declaredTables() {
+        return declaredTables.get();
+    }
+
+    @Override
+    public synchronized DynamoDbClient client() {
+        checkOpen();
+        if (client == null) {
+            client = track(DynamoDbClient.builder()
+                .endpointOverride(backend.endpoint())
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http.sync())
+                .build());
+        }
+        return client;
+    }
+
+    @Override
+    public synchronized DynamoDbAsyncClient asyncClient() {
+        checkOpen();
+        if (asyncClient == null) {
+            asyncClient = track(DynamoDbAsyncClient.builder()
+                .endpointOverride(backend.endpoint())
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http.async())
+                .build());
+        }
+        return asyncClient;
+    }
+
+    @Override
+    public synchronized DynamoDbEnhancedClient enhancedClient() {
+        if (enhancedClient == null) {
+            enhancedClient = DynamoDbEnhancedClient.builder().dynamoDbClient(client()).build();
+        }
+        return enhancedClient;
+    }
+
+    @Override
+    public synchronized DynamoDbEnhancedAsyncClient enhancedAsyncClient() {
+        if (enhancedAsyncClient == null) {
+            enhancedAsyncClient = DynamoDbEnhancedAsyncClient.builder().dynamoDbClient(asyncClient()).build();
+        }
+        return enhancedAsyncClient;
+    }
+
+    @Override
+    public synchronized DynamoDbStreamsClient streamsClient() {
+        checkOpen();
+        if (streamsClient == null) {
+            streamsClient = track(DynamoDbStreamsClient.builder()
+                .endpointOverride(backend.endpoint())
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http.sync())
+                .build());
+        }
+        return streamsClient;
+    }
+
+    @Override
+    public <T> DynamoDbTable<T> table(String tableName, Class<T> beanClass) {
+        return enhancedClient().table(tableName, shared.schema(beanClass));
+    }
+
+    <T> DynamoDbAsyncTable<T> asyncTable(String tableName, Class<T> beanClass) {
+        return enhancedAsyncClient().table(tableName, shared.schema(beanClass));
+    }
+
+    private <C extends SdkClient> C track(C c) {
+        built.add(c);
+        return c;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("this DynamoTest runtime belongs to a test that has finished; its clients are closed");
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        http.close();
+        for (SdkClient c : built) {
+            c.close();
+        }
+        built.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "DynamoRuntime[" + backend.endpoint() + ", " + region + "]";
+    }
+}

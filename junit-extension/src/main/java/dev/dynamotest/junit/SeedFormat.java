@@ -1,0 +1,17 @@
+package dev.dynamotest.junit;
+
+/** The format of a {@link Seed} fixture. */
+public enum SeedFormat {
+    /**
+     * Detected: an object whose values are lists of {@code PutRequest}/{@code DeleteRequest} entries is the AWS CLI
+     * {@code batch-write-item} format; otherwise the fixture is one item or an array of items, each in DynamoDB JSON
+     * when every attribute is typed ({@code {"S": "x"}}), else plain JSON.
+     */
+    AUTO,
+    /** Items in DynamoDB JSON: {@code {"pk": {"S": "a"}, "n": {"N": "1"}}}. */
+    DYNAMODB_JSON,
+    /** Items in plain JSON: strings, numbers, booleans, null, arrays (lists) and objects (maps). */
+    PLAIN_JSON,
+    /** The AWS CLI {@code batch-write-item} request: {@code {"Table": [{"PutRequest": {"Item": {...}}}]}}. */
+    BATCH_WRITE_ITEM
+}

@@ -1,0 +1,102 @@
+package dev.dynamotest.junit;
+
+import dev.dynamotest.engine.EngineClock;
+import java.lang.reflect.Method;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One running test: a namespace of its own (a pooled access key) holding a copy of its class's snapshot, the
+ * method-level tables and fixtures, and the clients bound to it. Closed after the test: the clients are closed,
+ * the engine clock is put back and the namespace is emptied and returned to the pool.
+ */
+final class TestState implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    private final ClassState cls;
+    private final Method method;
+    private final String where;
+    private final Thread thread = Thread.currentThread();
+    private String key;
+    private Scope scope;
+    private List<TableDef> methodTables = List.of();
+    private final List<String> createdExternally = new ArrayList<>();
+    private EngineClock clock;
+    private boolean clockWasManual;
+    private Instant clockAtStart;
+    private boolean started;
+    private boolean closed;
+
+    TestState(ClassState cls, Method method) {
+        this.cls = cls;
+        this.method = method;
+        this.where = DynamoExtension.displayName(cls.testClass()) + "." + method.getName() + "()";
+    }
+
+    void init() {
+        // Validate the declarations before touching any endpoint.
+        methodTables = TableDefinitions.declaredOn(method, where);
+        List<Seed> seeds = Provisioner.seedsOn(method);
+        Backend backend = cls.backend();
+        String region = cls.settings().region();
+        key = backend.acquireKey();
+        scope = new Scope(backend, cls.shared(), region, ClassState.credentials(key), this::declaredTables);
+        if (backend instanceof Backend.Embedded embedded) {
+            embedded.namespace(region, key).restore(cls.snapshot());
+            clock = embedded.engine().clock();
+            clockWasManual = clock.isManual();
+            clockAtStart = clockWasManual ? clock.instant() : null;
+        } else {
+            cls.externalTables().resetIfDirty(scope.client());
+        }
+        cls.testStarted(thread, key);
+        started = true;
+        if (!methodTables.isEmpty()) {
+            Provisioner.createTables(scope.client(), methodTables, !backend.embedded(), createdExternally::add);
+        }
+        Provisioner.seed(scope.client(), seeds, cls.testClass(), where);
+    }
+
+    Scope scope() {
+        return scope;
+    }
+
+    private List<TableDef> declaredTables() {
+        List<TableDef> all = new ArrayList<>(methodTables);
+        all.addAll(cls.declaredTables());
+        return all;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (started) {
+            cls.testFinished(thread);
+        }
+        try {
+            if (!cls.backend().embedded() && scope != null) {
+                cls.externalTables().markDirty();
+                if (!createdExternally.isEmpty()) {
+                    Provisioner.deleteTables(scope.client(), createdExternally, true);
+                }
+            }
+        } finally {
+            if (scope != null) {
+                scope.close();
+            }
+            if (clock != null) {
+                if (clockWasManual) {
+                    clock.set(clockAtStart);
+                } else if (clock.isManual()) {
+                    clock.useSystemTime();
+                }
+            }
+            if (key != null && cls.backend().embedded()) {
+                cls.backend().releaseKey(key, cls.settings().region());
+            }
+        }
+    }
+}
