@@ -53,4 +53,64 @@ public final class Messages {
     // Requests
     public static final String VALIDATION_ERRORS_DETECTED = "%d validation error%s detected: %s";
     public static final String MEMBER_NOT_NULL = "Value null at '%s' failed to satisfy constraint: Member must not be null";
+
+    // Expressions (parser/resolver)
+    // Details that follow "Invalid <Kind>: " (see ExpressionKind.invalid); verified against DynamoDB Local 2.6.1.
+    public static final String EXPR_EMPTY = "The expression can not be empty;";
+    public static final String EXPR_SYNTAX = "Syntax error; token: \"%s\", near: \"%s\"";
+    /** Condition, filter and key-condition expressions name the size; update and projection expressions do not. */
+    public static final String EXPR_TOO_LONG_WITH_SIZE =
+        "Expression size has exceeded the maximum allowed size; expression size: %d";
+    public static final String EXPR_TOO_LONG = "Expression size has exceeded the maximum allowed size;";
+    public static final String EXPR_REDUNDANT_PARENTHESES = "The expression has redundant parentheses;";
+    public static final String EXPR_SECTION_TWICE = "The \"%s\" section can only be used once in an update expression;";
+    public static final String EXPR_RESERVED_KEYWORD = "Attribute name is a reserved keyword; reserved keyword: %s";
+    public static final String EXPR_INVALID_FUNCTION = "Invalid function name; function: %s";
+    public static final String EXPR_FUNCTION_MISUSED =
+        "The function is not allowed to be used this way in an expression; function: %s";
+    public static final String EXPR_FUNCTION_NOT_IN_CONDITION =
+        "The function is not allowed in a condition expression; function: %s";
+    public static final String EXPR_FUNCTION_NOT_IN_UPDATE =
+        "The function is not allowed in an update expression; function: %s";
+    public static final String EXPR_INDEX_OUT_OF_RANGE = "List index is not within the allowable range; index: [%s]";
+    public static final String EXPR_NAME_UNDEFINED =
+        "An expression attribute name used in the document path is not defined; attribute name: %s";
+    public static final String EXPR_VALUE_UNDEFINED =
+        "An expression attribute value used in expression is not defined; attribute value: %s";
+    public static final String EXPR_PATH_TOO_DEEP = "The document path has too many nesting levels; nesting levels: %d";
+    public static final String EXPR_IN_TOO_MANY =
+        "The IN operator is provided with too many operands; number of operands: %d";
+    public static final String EXPR_TOO_MANY_OPERATORS = "The expression contains too many operators; operator count: %d";
+    public static final String EXPR_ARITY =
+        "Incorrect number of operands for operator or function; operator or function: %s, number of operands: %d";
+    public static final String EXPR_REQUIRES_PATH =
+        "Operator or function requires a document path; operator or function: %s";
+    public static final String EXPR_OPERANDS_NOT_DISTINCT =
+        "The first operand must be distinct from the remaining operands for this operator or function; operator: %s, first operand: %s";
+    public static final String EXPR_OPERAND_TYPE =
+        "Incorrect operand type for operator or function; operator or function: %s, operand type: %s";
+    /** ADD and DELETE clauses word it differently, with long type names (STRING, NUMBER, ...). */
+    public static final String EXPR_ACTION_OPERAND_TYPE =
+        "Incorrect operand type for operator or function; operator: %s, operand type: %s, typeSet: %s";
+    public static final String EXPR_INVALID_ATTRIBUTE_TYPE =
+        "Invalid attribute type name found; type: %s, valid types: {N,BS,L,B,NULL,M,S,SS,NS,BOOL}";
+    /** attribute_type(a, b) with a path as the type: DynamoDB Local names its internal type list. */
+    public static final String EXPR_ATTRIBUTE_TYPE_PATH_OPERAND = "{DICT,SS,BS,DECIMAL,INT,DOUBLESET,HD,B,NS,S,HDS,INTSET,"
+        + "NULL,L,M,N,FS,DECIMALSET,FLOAT,DOUBLE,BOOL}";
+    public static final String EXPR_BETWEEN_TYPES =
+        "The BETWEEN operator requires same data type for lower and upper bounds; lower bound operand: AttributeValue: %s, upper bound operand: AttributeValue: %s";
+    public static final String EXPR_BETWEEN_ORDER =
+        "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: %s, upper bound operand: AttributeValue: %s";
+    public static final String EXPR_PATHS_OVERLAP =
+        "Two document paths overlap with each other; must remove or rewrite one of these paths; path one: %s, path two: %s";
+    public static final String EXPR_PATHS_CONFLICT =
+        "Two document paths conflict with each other; must remove or rewrite one of these paths; path one: %s, path two: %s";
+    // Not prefixed with "Invalid <Kind>: ".
+    public static final String EXPR_NAMES_EMPTY = "ExpressionAttributeNames must not be empty";
+    public static final String EXPR_VALUES_EMPTY = "ExpressionAttributeValues must not be empty";
+    public static final String EXPR_NAMES_INVALID_KEY = "ExpressionAttributeNames contains invalid key: Syntax error; key: \"%s\"";
+    public static final String EXPR_VALUES_INVALID_KEY = "ExpressionAttributeValues contains invalid key: Syntax error; key: \"%s\"";
+    public static final String EXPR_NAMES_EMPTY_VALUE = "ExpressionAttributeNames contains invalid value: Empty attribute name for key %s";
+    public static final String EXPR_NAMES_UNUSED = "Value provided in ExpressionAttributeNames unused in expressions: keys: {%s}";
+    public static final String EXPR_VALUES_UNUSED = "Value provided in ExpressionAttributeValues unused in expressions: keys: {%s}";
 }
