@@ -13,6 +13,7 @@ public final class Engine {
     private final EngineClock clock;
     private final CommitPoint commitPoint = new CommitPoint();
     private final ConcurrentHashMap<NamespaceId, Namespace> namespaces = new ConcurrentHashMap<>();
+    private final dev.dynamotest.engine.txn.ClientTokens clientTokens;
 
     public Engine() {
         this(EngineClock.system());
@@ -20,6 +21,12 @@ public final class Engine {
 
     public Engine(EngineClock clock) {
         this.clock = clock;
+        this.clientTokens = new dev.dynamotest.engine.txn.ClientTokens(clock);
+    }
+
+    /** Idempotency tokens of transactions, on the engine clock. */
+    public dev.dynamotest.engine.txn.ClientTokens clientTokens() {
+        return clientTokens;
     }
 
     public EngineClock clock() {

@@ -94,7 +94,12 @@ public final class AttributeValueJson {
                 for (JsonNode v : array(value)) {
                     raw.add(text(v));
                 }
-                checkSet(raw, "string");
+                if (raw.isEmpty()) {
+                    throw DynamoException.validation(Messages.EMPTY_SET, "string");
+                }
+                if (new LinkedHashSet<>(raw).size() != raw.size()) {
+                    throw DynamoException.validation(Messages.SET_DUPLICATES, raw.toString());
+                }
                 return AttributeValue.SS.of(raw);
             }
             case "NS": {
@@ -109,30 +114,28 @@ public final class AttributeValueJson {
                     throw DynamoException.validation(Messages.EMPTY_SET, "number");
                 }
                 if (new LinkedHashSet<>(nums).size() != nums.size()) {
-                    throw DynamoException.validation(Messages.SET_DUPLICATES, raw.toString());
+                    throw DynamoException.validation(Messages.NUMBER_SET_DUPLICATES);
                 }
                 return AttributeValue.NS.of(nums);
             }
             case "BS": {
                 List<Bytes> bs = new ArrayList<>();
+                List<String> raw = new ArrayList<>();
                 for (JsonNode v : array(value)) {
                     bs.add(binary(v));
+                    raw.add(v.textValue());
                 }
-                checkSet(bs, "binary");
+                if (bs.isEmpty()) {
+                    throw DynamoException.validation(Messages.EMPTY_BINARY_SET);
+                }
+                if (new LinkedHashSet<>(bs).size() != bs.size()) {
+                    throw DynamoException.validation(Messages.BINARY_SET_DUPLICATES, raw.toString());
+                }
                 return AttributeValue.BS.of(bs);
             }
             default:
                 // An unknown member name: the service's deserializer ignores unknown members, leaving no type.
                 throw DynamoException.validation(Messages.AV_NO_TYPE);
-        }
-    }
-
-    private static <T> void checkSet(List<T> values, String kind) {
-        if (values.isEmpty()) {
-            throw DynamoException.validation(Messages.EMPTY_SET, kind);
-        }
-        if (new LinkedHashSet<>(values).size() != values.size()) {
-            throw DynamoException.validation(Messages.SET_DUPLICATES, values.toString());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.dynamotest.protocol;
 
+import dev.dynamotest.protocol.actions.BatchGetItem;
+import dev.dynamotest.protocol.actions.BatchWriteItem;
 import dev.dynamotest.protocol.actions.CreateTable;
 import dev.dynamotest.protocol.actions.DeleteItem;
 import dev.dynamotest.protocol.actions.DeleteTable;
@@ -7,6 +9,11 @@ import dev.dynamotest.protocol.actions.DescribeTable;
 import dev.dynamotest.protocol.actions.GetItem;
 import dev.dynamotest.protocol.actions.ListTables;
 import dev.dynamotest.protocol.actions.PutItem;
+import dev.dynamotest.protocol.actions.Query;
+import dev.dynamotest.protocol.actions.Scan;
+import dev.dynamotest.protocol.actions.TransactGetItems;
+import dev.dynamotest.protocol.actions.TransactWriteItems;
+import dev.dynamotest.protocol.actions.UpdateItem;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,6 +33,16 @@ public final class Operations {
         o.dynamodb.put("PutItem", new PutItem());
         o.dynamodb.put("GetItem", new GetItem());
         o.dynamodb.put("DeleteItem", new DeleteItem());
+        o.dynamodb.put("UpdateItem", new UpdateItem());
+        // reads and batches
+        o.dynamodb.put("Query", new Query());
+        o.dynamodb.put("Scan", new Scan());
+        o.dynamodb.put("BatchGetItem", new BatchGetItem());
+        o.dynamodb.put("BatchWriteItem", new BatchWriteItem());
+        // transactions
+        TransactWriteItems transactWrite = new TransactWriteItems();
+        o.dynamodb.put("TransactWriteItems", transactWrite);
+        o.dynamodb.put("TransactGetItems", new TransactGetItems());
         return o;
     }
 

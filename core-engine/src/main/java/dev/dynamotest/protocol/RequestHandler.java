@@ -119,14 +119,14 @@ public final class RequestHandler {
             int i = authorization.indexOf("Credential=");
             if (i >= 0) {
                 int start = i + "Credential=".length();
-                int end = authorization.indexOf(',', start);
-                String scope = end < 0 ? authorization.substring(start) : authorization.substring(start, end);
-                String[] parts = scope.trim().split("/");
-                if (parts.length >= 3 && !parts[2].isEmpty()) {
-                    region = parts[2];
+                int keyEnd = authorization.indexOf('/', start);
+                int dateEnd = keyEnd < 0 ? -1 : authorization.indexOf('/', keyEnd + 1);
+                int regionEnd = dateEnd < 0 ? -1 : authorization.indexOf('/', dateEnd + 1);
+                if (regionEnd > dateEnd + 1) {
+                    region = authorization.substring(dateEnd + 1, regionEnd);
                 }
-                if (parts.length >= 1 && policy == NamespacePolicy.ACCESS_KEY_AND_REGION) {
-                    accessKey = parts[0];
+                if (keyEnd > start && policy == NamespacePolicy.ACCESS_KEY_AND_REGION) {
+                    accessKey = authorization.substring(start, keyEnd);
                 }
             }
         }

@@ -90,6 +90,12 @@ public final class ValidationErrors {
         }
     }
 
+    /** Adds checks inline: {@code new ValidationErrors().tap(v -> v.max(...)).throwIfAny()}. */
+    public ValidationErrors tap(java.util.function.Consumer<ValidationErrors> checks) {
+        checks.accept(this);
+        return this;
+    }
+
     public void throwIfAny() {
         if (!errors.isEmpty()) {
             throw DynamoException.validation(message());

@@ -20,19 +20,28 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  */
 public final class ServerFixture {
     private static final AtomicInteger TABLE_COUNTER = new AtomicInteger();
+
+    /**
+     * Set {@code -Ddynamotest.test.endpoint=http://127.0.0.1:8001} to run the end-to-end suites against another
+     * DynamoDB-compatible endpoint (DynamoDB Local, say) and see where its answers differ from ours.
+     */
+    static final String EXTERNAL = System.getProperty("dynamotest.test.endpoint");
     private static final Holder HOLDER = new Holder();
 
     private ServerFixture() {
     }
 
     private static final class Holder {
-        final DynamoTestServer server = DynamoTestServer.builder().port(0).start();
-        final DynamoDbClient client = client(server.endpoint(), "us-east-1");
+        final DynamoTestServer server = EXTERNAL != null ? null : DynamoTestServer.builder().port(0).start();
+        final URI endpoint = EXTERNAL != null ? URI.create(EXTERNAL) : server.endpoint();
+        final DynamoDbClient client = client(endpoint, "us-east-1");
 
         Holder() {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 client.close();
-                server.close();
+                if (server != null) {
+                    server.close();
+                }
             }));
         }
     }
@@ -46,7 +55,7 @@ public final class ServerFixture {
     }
 
     public static URI endpoint() {
-        return HOLDER.server.endpoint();
+        return HOLDER.endpoint;
     }
 
     /** A client without retries, so error tests see the first answer. */
@@ -62,8 +71,10 @@ public final class ServerFixture {
 
     /** A fresh table name, unique in this JVM. */
     public static String uniqueName(String prefix) {
-        return prefix + "-" + TABLE_COUNTER.incrementAndGet();
+        return prefix + "-" + RUN + "-" + TABLE_COUNTER.incrementAndGet();
     }
+
+    private static final String RUN = Long.toString(System.nanoTime() % 1_000_000, 36);
 
     /** Creates an on-demand table with a string partition key {@code pk} and, if given, a sort key {@code sk}. */
     public static String createTable(String prefix, ScalarAttributeType pkType, ScalarAttributeType skType) {

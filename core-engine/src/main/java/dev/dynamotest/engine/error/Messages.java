@@ -30,7 +30,8 @@ public final class Messages {
         "One or more parameter values were invalid: Cannot update attribute %s. This attribute is part of the key";
 
     // Numbers
-    public static final String NUMBER_NOT_CONVERTIBLE = "A value provided cannot be converted into a number";
+    /** The service appends ": <value>" when the value is not empty (DynamoDB Local words it differently). */
+    public static final String NUMBER_NOT_CONVERTIBLE = "The parameter cannot be converted to a numeric value";
     public static final String NUMBER_TOO_MANY_DIGITS = "Attempting to store more than 38 significant digits in a Number";
     public static final String NUMBER_OVERFLOW =
         "Number overflow. Attempting to store a number with magnitude larger than supported range";
@@ -40,6 +41,11 @@ public final class Messages {
     // Attribute values
     public static final String EMPTY_SET = "One or more parameter values were invalid: An %s set  may not be empty";
     public static final String SET_DUPLICATES = "One or more parameter values were invalid: Input collection %s contains duplicates.";
+    /** Number sets are compared after normalisation; the service then does not list the values. */
+    public static final String NUMBER_SET_DUPLICATES = "Input collection contains duplicates";
+    public static final String BINARY_SET_DUPLICATES =
+        "One or more parameter values were invalid: Input collection %sof type BS contains duplicates.";
+    public static final String EMPTY_BINARY_SET = "One or more parameter values were invalid: Binary sets should not be empty";
     public static final String NULL_MUST_BE_TRUE = "One or more parameter values were invalid: Null attribute value types must have the value of true";
     public static final String AV_NO_TYPE = "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
     public static final String AV_MULTIPLE_TYPES = "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes";

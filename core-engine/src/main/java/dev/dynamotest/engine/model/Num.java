@@ -28,13 +28,17 @@ public final class Num implements Comparable<Num> {
         BigDecimal d;
         try {
             if (s.isEmpty() || !isNumberSyntax(s)) {
-                throw DynamoException.validation(Messages.NUMBER_NOT_CONVERTIBLE);
+                throw notANumber(s);
             }
             d = new BigDecimal(s);
         } catch (NumberFormatException e) {
-            throw DynamoException.validation(Messages.NUMBER_NOT_CONVERTIBLE);
+            throw notANumber(s);
         }
         return of(d);
+    }
+
+    private static DynamoException notANumber(String s) {
+        return DynamoException.validation(s.isEmpty() ? Messages.NUMBER_NOT_CONVERTIBLE : Messages.NUMBER_NOT_CONVERTIBLE + ": " + s);
     }
 
     /** Accepts what DynamoDB accepts: optional sign, digits with an optional point, optional exponent. */

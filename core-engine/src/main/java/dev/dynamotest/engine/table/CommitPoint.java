@@ -38,14 +38,36 @@ public final class CommitPoint {
                 break;
             }
         }
-        for (ItemChange c : effective) {
-            c.table().applyLocked(c);
+        if (effective.size() == 1) {
+            effective.get(0).table().applyLocked(effective);
+        } else {
+            // one data swap per table, so no reader sees part of a multi-item commit
+            java.util.Map<Table, List<ItemChange>> byTable = new java.util.LinkedHashMap<>();
+            for (ItemChange c : effective) {
+                byTable.computeIfAbsent(c.table(), t -> new ArrayList<>()).add(c);
+            }
+            byTable.forEach(Table::applyLocked);
         }
         if (!effective.isEmpty()) {
             for (CommitListener l : listeners) {
                 l.onCommit(effective, origin);
             }
         }
+    }
+
+    /**
+     * Reads several tables' current data as one consistent snapshot (no multi-table commit is half visible):
+     * the tables are locked, in the same order as commits lock them, just long enough to take their data.
+     */
+    public java.util.Map<Table, TableData> snapshot(List<Table> tables) {
+        java.util.Map<Table, TableData> out = new java.util.LinkedHashMap<>();
+        atomically(tables, () -> {
+            for (Table t : tables) {
+                out.put(t, t.data());
+            }
+            return List.of();
+        }, CommitListener.Origin.WRITE);
+        return out;
     }
 
     /**

@@ -78,13 +78,22 @@ public final class Table {
         }
     }
 
+    /** The commit point this table's writes go through. */
+    public CommitPoint commitPoint() {
+        return commitPoint;
+    }
+
     ReentrantLock lock() {
         return lock;
     }
 
-    /** Applies one change to the data; called by the commit point with the lock held. */
-    void applyLocked(ItemChange change) {
-        data = data.with(change.key(), change.oldItem(), change.newItem());
+    /** Applies this table's changes of one commit in one swap; called by the commit point with the lock held. */
+    void applyLocked(List<ItemChange> changes) {
+        TableData d = data;
+        for (ItemChange c : changes) {
+            d = d.with(c.key(), c.oldItem(), c.newItem());
+        }
+        data = d;
     }
 
     /** Restores a snapshot (per-test reset); called with the lock held or before the table is visible. */

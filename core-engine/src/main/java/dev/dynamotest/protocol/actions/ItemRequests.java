@@ -1,0 +1,116 @@
+package dev.dynamotest.protocol.actions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.expr.ExpressionAttributes;
+import dev.dynamotest.engine.model.AttributeValue;
+import dev.dynamotest.engine.model.Item;
+import dev.dynamotest.engine.table.IndexLayout;
+import dev.dynamotest.engine.table.Table;
+import dev.dynamotest.protocol.Requests;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Request parameters and rules shared by the item operations. */
+final class ItemRequests {
+    private ItemRequests() {
+    }
+
+    static final List<String> RETURN_VALUES = List.of("ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW");
+    static final List<String> RETURN_VALUES_ON_CCF = List.of("ALL_OLD", "NONE");
+    static final List<String> RETURN_ITEM_COLLECTION_METRICS = List.of("SIZE", "NONE");
+    static final List<String> CONDITIONAL_OPERATORS = List.of("AND", "OR");
+    static final String RETURN_VALUES_INVALID = "Return values set to invalid value";
+
+    /** ReturnValuesOnConditionCheckFailure and ConditionalOperator, validated with the other members. */
+    static void validateConditionParameters(dev.dynamotest.protocol.ValidationErrors v, JsonNode req) {
+        v.oneOf("returnValuesOnConditionCheckFailure", Requests.string(req, "ReturnValuesOnConditionCheckFailure"),
+            RETURN_VALUES_ON_CCF);
+        v.oneOf("conditionalOperator", Requests.string(req, "ConditionalOperator"), CONDITIONAL_OPERATORS);
+    }
+
+    static boolean oldOnFailure(JsonNode req) {
+        return "ALL_OLD".equals(Requests.string(req, "ReturnValuesOnConditionCheckFailure"));
+    }
+
+    /**
+     * Rejects a request that mixes legacy and expression parameters, as the service does:
+     * {@code Can not use both expression and non-expression parameters in the same request: Non-expression
+     * parameters: {Expected} Expression parameters: {ConditionExpression}}.
+     */
+    static void checkNoMix(JsonNode req, List<String> legacy, List<String> expressions) {
+        List<String> legacyUsed = present(req, legacy);
+        List<String> expressionUsed = present(req, expressions);
+        if (!legacyUsed.isEmpty() && !expressionUsed.isEmpty()) {
+            throw DynamoException.validation("Can not use both expression and non-expression parameters in the same request: "
+                + "Non-expression parameters: {" + String.join(", ", legacyUsed) + "} Expression parameters: {"
+                + String.join(", ", expressionUsed) + "}");
+        }
+    }
+
+    static List<String> present(JsonNode req, List<String> names) {
+        List<String> out = new ArrayList<>(2);
+        for (String n : names) {
+            if (Requests.member(req, n) != null) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Reads ExpressionAttributeNames/Values and checks they are only given with expressions; {@code nullList}
+     * names the expressions in the service's message ("ConditionExpression is null").
+     */
+    static ExpressionAttributes expressionAttributes(JsonNode req, List<String> expressions, String nullList) {
+        Map<String, String> names = Requests.stringMap(req, "ExpressionAttributeNames");
+        Map<String, AttributeValue> values = Requests.attributeMap(req, "ExpressionAttributeValues");
+        boolean anyExpression = !present(req, expressions).isEmpty();
+        if (!anyExpression) {
+            if (names != null) {
+                throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
+            }
+            if (values != null) {
+                throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions: "
+                    + nullList);
+            }
+        }
+        return new ExpressionAttributes(names, values);
+    }
+
+    /** ItemCollectionMetrics for tables with local secondary indexes, when asked for with SIZE. */
+    static boolean wantsItemCollectionMetrics(String value, Table table) {
+        if (!"SIZE".equals(value)) {
+            return false;
+        }
+        for (IndexLayout l : table.data().layouts()) {
+            if (!l.global()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static void writeItemCollectionMetrics(com.fasterxml.jackson.core.JsonGenerator g, Table table, Item anyItem)
+        throws java.io.IOException {
+        g.writeObjectFieldStart("ItemCollectionMetrics");
+        writeItemCollectionMetricsBody(g, table, anyItem);
+        g.writeEndObject();
+    }
+
+    /** ItemCollectionKey and SizeEstimateRangeGB of the item collection (partition) the item belongs to. */
+    static void writeItemCollectionMetricsBody(com.fasterxml.jackson.core.JsonGenerator g, Table table, Item anyItem)
+        throws java.io.IOException {
+        String pk = table.keySchema().partition().name();
+        AttributeValue pv = anyItem.get(pk);
+        g.writeObjectFieldStart("ItemCollectionKey");
+        g.writeFieldName(pk);
+        dev.dynamotest.protocol.AttributeValueJson.write(g, pv);
+        g.writeEndObject();
+        g.writeArrayFieldStart("SizeEstimateRangeGB");
+        g.writeNumber(0.0);
+        g.writeNumber(1.0);
+        g.writeEndArray();
+    }
+}

@@ -1,0 +1,228 @@
+package dev.dynamotest.protocol.actions;
+
+import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.expr.Condition;
+import dev.dynamotest.engine.expr.Operand;
+import dev.dynamotest.engine.expr.Path;
+import dev.dynamotest.engine.model.AttributeValue;
+import dev.dynamotest.engine.model.Values;
+import dev.dynamotest.engine.query.SortCondition;
+import dev.dynamotest.engine.table.KeySchema;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a resolved key-condition tree into the partition value and sort condition a Query reads, with the
+ * service's rules: AND only, partition key equality required, at most one condition per key, one of = < <= > >=
+ * BETWEEN begins_with on the sort key, values of the key's type.
+ */
+final class KeyConditions {
+    private KeyConditions() {
+    }
+
+    record Parsed(AttributeValue partition, SortCondition sort) {
+    }
+
+    static final String MISSED_KEY = "Query condition missed key schema element: %s";
+    static final String ONE_PER_KEY = "KeyConditionExpressions must only contain one condition per key";
+    static final String INVALID_OPERATOR = "Invalid operator used in KeyConditionExpression: %s";
+    static final String NOT_SUPPORTED = "Query key condition not supported";
+    static final String TYPE_MISMATCH = "One or more parameter values were invalid: Condition parameter type does not match schema type";
+
+    static Parsed parse(Condition condition, KeySchema key) {
+        List<Condition> parts = new ArrayList<>();
+        flatten(condition, parts);
+        AttributeValue partition = null;
+        SortCondition sort = null;
+        boolean sawPartition = false;
+        boolean sawSort = false;
+        for (Condition c : parts) {
+            Term t = term(c);
+            if (t.attribute.equals(key.partition().name())) {
+                if (sawPartition) {
+                    throw DynamoException.validation(ONE_PER_KEY);
+                }
+                sawPartition = true;
+                if (t.op != SortCondition.Op.EQ) {
+                    throw DynamoException.validation(NOT_SUPPORTED);
+                }
+                checkType(t.value, key.partition().type());
+                partition = t.value;
+            } else if (key.sort() != null && t.attribute.equals(key.sort().name())) {
+                if (sawSort) {
+                    throw DynamoException.validation(ONE_PER_KEY);
+                }
+                sawSort = true;
+                checkType(t.value, key.sort().type());
+                if (t.upper != null) {
+                    checkType(t.upper, key.sort().type());
+                }
+                sort = new SortCondition(t.op, t.value, t.upper);
+            } else {
+                throw DynamoException.validation(String.format(MISSED_KEY, key.partition().name()));
+            }
+        }
+        if (!sawPartition) {
+            throw DynamoException.validation(String.format(MISSED_KEY, key.partition().name()));
+        }
+        return new Parsed(partition, sort);
+    }
+
+    private static void checkType(AttributeValue v, dev.dynamotest.engine.model.AttrType type) {
+        if (v.type() != type) {
+            throw DynamoException.validation(TYPE_MISMATCH);
+        }
+    }
+
+    private static void flatten(Condition c, List<Condition> out) {
+        if (c instanceof Condition.And and) {
+            flatten(and.left(), out);
+            flatten(and.right(), out);
+        } else if (c instanceof Condition.Or) {
+            throw DynamoException.validation(String.format(INVALID_OPERATOR, "OR"));
+        } else if (c instanceof Condition.Not) {
+            throw DynamoException.validation(String.format(INVALID_OPERATOR, "NOT"));
+        } else {
+            out.add(c);
+        }
+    }
+
+    private record Term(String attribute, SortCondition.Op op, AttributeValue value, AttributeValue upper) {
+    }
+
+    private static Term term(Condition c) {
+        if (c instanceof Condition.Compare cmp) {
+            if (cmp.comparator() == Condition.Comparator.NE) {
+                throw DynamoException.validation(String.format(INVALID_OPERATOR, "<>"));
+            }
+            Path path = pathOf(cmp.left());
+            AttributeValue value = literalOf(cmp.right());
+            SortCondition.Op op = op(cmp.comparator());
+            if (path == null) {
+                // value on the left: `:v < sk` means `sk > :v`
+                path = pathOf(cmp.right());
+                value = literalOf(cmp.left());
+                op = flip(op);
+            }
+            if (path == null || value == null) {
+                throw DynamoException.validation(NOT_SUPPORTED);
+            }
+            return new Term(topLevel(path), op, value, null);
+        }
+        if (c instanceof Condition.Between b) {
+            Path path = pathOf(b.value());
+            AttributeValue lo = literalOf(b.low());
+            AttributeValue hi = literalOf(b.high());
+            if (path == null || lo == null || hi == null) {
+                throw DynamoException.validation(NOT_SUPPORTED);
+            }
+            if (Values.comparable(lo, hi) && Values.compareScalars(lo, hi) > 0) {
+                throw DynamoException.validation("Invalid KeyConditionExpression: The BETWEEN operator requires upper bound to be "
+                    + "greater than or equal to lower bound; lower bound operand: AttributeValue: {" + lo.type() + ":"
+                    + scalarText(lo) + "}, upper bound operand: AttributeValue: {" + hi.type() + ":" + scalarText(hi) + "}");
+            }
+            return new Term(topLevel(path), SortCondition.Op.BETWEEN, lo, hi);
+        }
+        if (c instanceof Condition.In) {
+            throw DynamoException.validation(String.format(INVALID_OPERATOR, "IN"));
+        }
+        if (c instanceof Condition.Function f) {
+            if (!f.name().equals("begins_with")) {
+                throw DynamoException.validation(String.format(INVALID_OPERATOR, f.name()));
+            }
+            Path path = pathOf(f.arguments().get(0));
+            AttributeValue prefix = literalOf(f.arguments().get(1));
+            if (path == null || prefix == null) {
+                throw DynamoException.validation(NOT_SUPPORTED);
+            }
+            if (prefix.type() != dev.dynamotest.engine.model.AttrType.S && prefix.type() != dev.dynamotest.engine.model.AttrType.B) {
+                throw DynamoException.validation("Invalid KeyConditionExpression: Incorrect operand type for operator or function; "
+                    + "operator or function: begins_with, operand type: " + prefix.type());
+            }
+            return new Term(topLevel(path), SortCondition.Op.BEGINS_WITH, prefix, null);
+        }
+        throw DynamoException.validation(NOT_SUPPORTED);
+    }
+
+    static String scalarText(AttributeValue v) {
+        if (v instanceof AttributeValue.S s) {
+            return s.value();
+        }
+        if (v instanceof AttributeValue.N n) {
+            return n.value().toString();
+        }
+        if (v instanceof AttributeValue.B b) {
+            return b.value().base64();
+        }
+        return v.toString();
+    }
+
+    private static String topLevel(Path p) {
+        if (!p.isTopLevel()) {
+            throw DynamoException.validation("Key condition can only reference top-level key attributes; found: " + p);
+        }
+        return p.attribute();
+    }
+
+    private static Path pathOf(Operand o) {
+        return o instanceof Operand.PathOperand p ? p.path() : null;
+    }
+
+    private static AttributeValue literalOf(Operand o) {
+        return o instanceof Operand.Literal l ? l.value() : null;
+    }
+
+    private static SortCondition.Op op(Condition.Comparator c) {
+        switch (c) {
+            case EQ: return SortCondition.Op.EQ;
+            case LT: return SortCondition.Op.LT;
+            case LE: return SortCondition.Op.LE;
+            case GT: return SortCondition.Op.GT;
+            case GE: return SortCondition.Op.GE;
+            default: throw DynamoException.validation(String.format(INVALID_OPERATOR, c.symbol));
+        }
+    }
+
+    private static SortCondition.Op flip(SortCondition.Op op) {
+        switch (op) {
+            case LT: return SortCondition.Op.GT;
+            case LE: return SortCondition.Op.GE;
+            case GT: return SortCondition.Op.LT;
+            case GE: return SortCondition.Op.LE;
+            default: return op;
+        }
+    }
+
+    /** Top-level attribute names a condition reads (for "Filter Expression can only contain non-primary key attributes"). */
+    static void attributes(Condition c, java.util.Set<String> out) {
+        if (c instanceof Condition.And a) {
+            attributes(a.left(), out);
+            attributes(a.right(), out);
+        } else if (c instanceof Condition.Or o) {
+            attributes(o.left(), out);
+            attributes(o.right(), out);
+        } else if (c instanceof Condition.Not n) {
+            attributes(n.condition(), out);
+        } else if (c instanceof Condition.Compare cmp) {
+            operandAttributes(cmp.left(), out);
+            operandAttributes(cmp.right(), out);
+        } else if (c instanceof Condition.Between b) {
+            operandAttributes(b.value(), out);
+            operandAttributes(b.low(), out);
+            operandAttributes(b.high(), out);
+        } else if (c instanceof Condition.In in) {
+            operandAttributes(in.value(), out);
+            in.candidates().forEach(o -> operandAttributes(o, out));
+        } else if (c instanceof Condition.Function f) {
+            f.arguments().forEach(o -> operandAttributes(o, out));
+        }
+    }
+
+    private static void operandAttributes(Operand o, java.util.Set<String> out) {
+        if (o instanceof Operand.PathOperand p) {
+            out.add(p.path().attribute());
+        } else if (o instanceof Operand.Size s) {
+            operandAttributes(s.path(), out);
+        }
+    }
+}

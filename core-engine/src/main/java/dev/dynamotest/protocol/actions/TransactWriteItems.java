@@ -1,0 +1,202 @@
+package dev.dynamotest.protocol.actions;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamotest.engine.capacity.WriteCost;
+import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.error.ErrorTypes;
+import dev.dynamotest.engine.expr.UpdateResult;
+import dev.dynamotest.engine.model.Item;
+import dev.dynamotest.engine.table.CommitListener;
+import dev.dynamotest.engine.table.ItemChange;
+import dev.dynamotest.engine.table.PrimaryKey;
+import dev.dynamotest.engine.table.Table;
+import dev.dynamotest.protocol.Action;
+import dev.dynamotest.protocol.RequestContext;
+import dev.dynamotest.protocol.Requests;
+import dev.dynamotest.protocol.ValidationErrors;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * TransactWriteItems: up to 100 Put/Update/Delete/ConditionCheck actions over several tables, all or nothing.
+ * Every action is parsed and validated first; then, with all tables locked, each action's condition and new
+ * item are computed from the current data; if any fails the transaction is cancelled with one reason per
+ * action, otherwise all changes are committed at once through the commit point.
+ */
+public final class TransactWriteItems implements Action {
+    static final int MAX_ACTIONS = 100;
+    static final long MAX_BYTES = 4L * 1024 * 1024;
+
+    @Override
+    public void execute(RequestContext ctx, JsonNode req, JsonGenerator out) throws IOException {
+        JsonNode items = Requests.array(req, "TransactItems");
+        String rcc = Requests.string(req, "ReturnConsumedCapacity");
+        String ricm = Requests.string(req, "ReturnItemCollectionMetrics");
+        String token = Requests.string(req, "ClientRequestToken");
+        ValidationErrors v = new ValidationErrors();
+        if (v.notNull("transactItems", items)) {
+            if (items.size() == 0) {
+                v.add("Value '[]' at 'transactItems' failed to satisfy constraint: Member must have length greater than or equal to 1");
+            } else if (items.size() > MAX_ACTIONS) {
+                v.add("Value '" + items + "' at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100");
+            }
+        }
+        v.oneOf("returnConsumedCapacity", rcc, ConsumedCapacityJson.VALUES);
+        v.oneOf("returnItemCollectionMetrics", ricm, ItemRequests.RETURN_ITEM_COLLECTION_METRICS);
+        if (token != null) {
+            v.minLength("clientRequestToken", token, 1);
+            v.maxLength("clientRequestToken", token, 36);
+        }
+        v.throwIfAny();
+
+        List<ItemWrite> writes = plan(ctx, items);
+        String fingerprint = null;
+        String scope = ctx.namespaceId().toString();
+        if (token != null) {
+            ObjectNode copy = ((ObjectNode) req).deepCopy();
+            copy.remove("ClientRequestToken");
+            copy.remove("ReturnConsumedCapacity");
+            fingerprint = copy.toString();
+            if (ctx.engine().clientTokens().seen(scope, token, fingerprint)) {
+                writeResponse(out, ConsumedCapacityJson.mode(rcc), writes, null);
+                return;
+            }
+        }
+        List<ItemChange> changes = commit(writes);
+        if (token != null) {
+            ctx.engine().clientTokens().remember(scope, token, fingerprint);
+        }
+        writeResponse(out, ConsumedCapacityJson.mode(rcc), writes, changes);
+    }
+
+    /** Parses and validates every action; two actions on one item, or a request over 4 MB, are rejected. */
+    static List<ItemWrite> plan(RequestContext ctx, JsonNode items) {
+        List<ItemWrite> writes = new ArrayList<>(items.size());
+        Set<String> targets = new HashSet<>();
+        long bytes = 0;
+        for (JsonNode ti : items) {
+            int kinds = 0;
+            for (String k : new String[] {"ConditionCheck", "Put", "Delete", "Update"}) {
+                if (Requests.member(ti, k) != null) {
+                    kinds++;
+                }
+            }
+            if (kinds != 1) {
+                throw DynamoException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
+            }
+            ItemWrite w;
+            JsonNode n;
+            if ((n = Requests.object(ti, "Put")) != null) {
+                w = PutItem.plan(ctx, n, false);
+                bytes += Requests.item(n, "Item").sizeBytes();
+            } else if ((n = Requests.object(ti, "Update")) != null) {
+                if (Requests.string(n, "UpdateExpression") == null) {
+                    throw DynamoException.validation(new ValidationErrors()
+                        .tap(x -> x.notNull("transactItems.member.update.updateExpression", null)).message());
+                }
+                w = UpdateItem.plan(ctx, n, false);
+            } else if ((n = Requests.object(ti, "Delete")) != null) {
+                w = DeleteItem.plan(ctx, n, false, false);
+            } else {
+                n = Requests.object(ti, "ConditionCheck");
+                if (Requests.string(n, "ConditionExpression") == null) {
+                    throw DynamoException.validation(new ValidationErrors()
+                        .tap(x -> x.notNull("transactItems.member.conditionCheck.conditionExpression", null)).message());
+                }
+                w = DeleteItem.plan(ctx, n, false, true);
+            }
+            if (!targets.add(w.table.metadata().arn() + "\u0000" + keyText(w.key))) {
+                throw DynamoException.validation("Transaction request cannot include multiple operations on one item");
+            }
+            writes.add(w);
+        }
+        if (bytes > MAX_BYTES) {
+            throw DynamoException.validation("Transaction request cannot be larger than 4 MB");
+        }
+        return writes;
+    }
+
+    private static String keyText(PrimaryKey k) {
+        return k.partition() + "\u0000" + k.sort();
+    }
+
+    /**
+     * Applies all writes atomically: under the tables' locks, each write is evaluated against the current data;
+     * all pass, or the transaction is cancelled with a reason per action and nothing changes.
+     */
+    static List<ItemChange> commit(List<ItemWrite> writes) {
+        List<Table> tables = new ArrayList<>();
+        for (ItemWrite w : writes) {
+            tables.add(w.table);
+        }
+        Table first = writes.get(0).table;
+        return commitPoint(first).atomically(tables, () -> {
+            List<ItemChange> changes = new ArrayList<>(writes.size());
+            List<TransactionCanceled.Reason> reasons = new ArrayList<>(writes.size());
+            boolean failed = false;
+            for (ItemWrite w : writes) {
+                Item old = w.table.data().get(w.key);
+                try {
+                    UpdateResult r = w.apply(old);
+                    reasons.add(TransactionCanceled.Reason.NONE);
+                    if (w.kind != ItemWrite.Kind.CONDITION_CHECK) {
+                        w.table.data().checkIndexKeys(r.newItem());
+                        changes.add(new ItemChange(w.table, w.key, old, r.newItem()));
+                    }
+                } catch (DynamoException e) {
+                    failed = true;
+                    if (ErrorTypes.CONDITIONAL_CHECK_FAILED.equals(e.type())) {
+                        reasons.add(new TransactionCanceled.Reason("ConditionalCheckFailed", e.getMessage(), e.item()));
+                    } else {
+                        reasons.add(new TransactionCanceled.Reason("ValidationError", e.getMessage(), null));
+                    }
+                }
+            }
+            if (failed) {
+                throw new TransactionCanceled(reasons);
+            }
+            return changes;
+        }, CommitListener.Origin.TRANSACTION);
+    }
+
+    private static dev.dynamotest.engine.table.CommitPoint commitPoint(Table t) {
+        return t.commitPoint();
+    }
+
+    /** Transactional writes cost twice the units of standard writes, per table. */
+    private static void writeResponse(JsonGenerator out, ConsumedCapacityJson.Mode mode, List<ItemWrite> writes,
+                                      List<ItemChange> changes) throws IOException {
+        out.writeStartObject();
+        if (mode != ConsumedCapacityJson.Mode.NONE) {
+            Map<String, List<WriteCost>> perTable = new LinkedHashMap<>();
+            for (ItemWrite w : writes) {
+                perTable.computeIfAbsent(w.table.name(), n -> new ArrayList<>());
+            }
+            if (changes != null) {
+                for (ItemChange c : changes) {
+                    perTable.get(c.table().name()).add(WriteCost.of(c.table().data().layouts(), c.oldItem(), c.newItem()).times(2));
+                }
+            }
+            for (ItemWrite w : writes) {
+                if (w.kind == ItemWrite.Kind.CONDITION_CHECK || changes == null) {
+                    perTable.get(w.table.name()).add(new WriteCost(2, Map.of(), Map.of()));
+                }
+            }
+            out.writeArrayFieldStart("ConsumedCapacity");
+            for (Map.Entry<String, List<WriteCost>> e : perTable.entrySet()) {
+                out.writeStartObject();
+                ConsumedCapacityJson.writeWriteBody(out, mode, e.getKey(), WriteCost.sum(e.getValue().toArray(new WriteCost[0])));
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+        }
+        out.writeEndObject();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.dynamotest.protocol.actions;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.error.ErrorTypes;
+import dev.dynamotest.engine.model.Item;
+import dev.dynamotest.protocol.AttributeValueJson;
+import dev.dynamotest.protocol.RequestHandler;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * TransactionCanceledException with one CancellationReason per action, in action order, and the service's
+ * message listing their codes.
+ */
+public final class TransactionCanceled extends DynamoException implements RequestHandler.ErrorDetails {
+
+    /** One action's outcome: Code ("None", "ConditionalCheckFailed", "ValidationError", ...), message, item. */
+    public record Reason(String code, String message, Item item) {
+        public static final Reason NONE = new Reason("None", null, null);
+    }
+
+    private final transient List<Reason> reasons;
+
+    public TransactionCanceled(List<Reason> reasons) {
+        super(ErrorTypes.TRANSACTION_CANCELED, message(reasons), 400);
+        this.reasons = List.copyOf(reasons);
+    }
+
+    public List<Reason> reasons() {
+        return reasons;
+    }
+
+    static String message(List<Reason> reasons) {
+        List<String> codes = new ArrayList<>();
+        for (Reason r : reasons) {
+            codes.add(r.code());
+        }
+        return "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes;
+    }
+
+    @Override
+    public void writeDetails(JsonGenerator g) throws IOException {
+        g.writeArrayFieldStart("CancellationReasons");
+        for (Reason r : reasons) {
+            g.writeStartObject();
+            if (r.item() != null) {
+                AttributeValueJson.writeItemField(g, "Item", r.item());
+            }
+            g.writeStringField("Code", r.code());
+            if (r.message() != null) {
+                g.writeStringField("Message", r.message());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+}
