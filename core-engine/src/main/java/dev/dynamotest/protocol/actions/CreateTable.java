@@ -62,10 +62,13 @@ public final class CreateTable implements Action {
         } else if (mode == TableMetadata.BillingMode.PROVISIONED) {
             throw DynamoException.validation("One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
         }
+        String arn = ctx.namespace().tableArn(name);
+        java.util.List<TableMetadata.IndexDefinition> gsis = indexes(Requests.array(req, "GlobalSecondaryIndexes"), defs, arn, null);
+        java.util.List<TableMetadata.IndexDefinition> lsis = indexes(Requests.array(req, "LocalSecondaryIndexes"), defs, arn, keySchema);
         Instant now = ctx.engine().clock().instant();
         TableMetadata.Builder b = TableMetadata.builder();
         b.name = name;
-        b.arn = ctx.namespace().tableArn(name);
+        b.arn = arn;
         b.tableId = UUID.randomUUID().toString();
         b.creationDateTime = now;
         b.keySchema = keySchema;
@@ -73,10 +76,43 @@ public final class CreateTable implements Action {
         b.billingMode = mode;
         b.billingModeLastUpdate = mode == TableMetadata.BillingMode.PAY_PER_REQUEST ? now : null;
         b.throughput = throughput;
+        b.globalSecondaryIndexes = gsis;
+        b.localSecondaryIndexes = lsis;
         Table table = ctx.namespace().create(b.build());
         out.writeStartObject();
         out.writeFieldName("TableDescription");
         TableDescriptions.write(out, table, "CREATING");
         out.writeEndObject();
+    }
+
+    private static java.util.List<TableMetadata.IndexDefinition> indexes(JsonNode list, Map<String, AttrType> defs, String tableArn,
+                                                                        KeySchema tableKey) {
+        java.util.List<TableMetadata.IndexDefinition> out = new java.util.ArrayList<>();
+        if (list == null) {
+            return out;
+        }
+        for (JsonNode i : list) {
+            String indexName = Requests.string(i, "IndexName");
+            String hash = null;
+            String range = null;
+            for (JsonNode k : Requests.array(i, "KeySchema")) {
+                if ("HASH".equals(Requests.string(k, "KeyType"))) {
+                    hash = Requests.string(k, "AttributeName");
+                } else {
+                    range = Requests.string(k, "AttributeName");
+                }
+            }
+            JsonNode p = Requests.object(i, "Projection");
+            String type = p == null ? null : Requests.string(p, "ProjectionType");
+            java.util.List<String> nonKey = p == null ? null : Requests.stringList(p, "NonKeyAttributes");
+            JsonNode pt = Requests.object(i, "ProvisionedThroughput");
+            TableMetadata.Throughput t = pt == null ? TableMetadata.Throughput.ZERO
+                : new TableMetadata.Throughput(Requests.integer(pt, "ReadCapacityUnits"), Requests.integer(pt, "WriteCapacityUnits"), null, null, 0);
+            out.add(new TableMetadata.IndexDefinition(indexName, tableArn + "/index/" + indexName,
+                new KeySchema(new KeyAttribute(hash, defs.get(hash)), range == null ? null : new KeyAttribute(range, defs.get(range))),
+                new TableMetadata.IndexProjection(type == null ? TableMetadata.ProjectionType.ALL : TableMetadata.ProjectionType.valueOf(type), nonKey),
+                t, null, "ACTIVE"));
+        }
+        return out;
     }
 }
