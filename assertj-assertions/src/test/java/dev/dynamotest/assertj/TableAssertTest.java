@@ -60,7 +60,6 @@ class TableAssertTest {
     }
 
     @Test
-    @Disabled("needs Scan in the engine")
     void itemsAsAList(DynamoDbClient client) {
         assertThatTable(client, "events").items().hasSize(2)
             .anySatisfy(item -> assertThat(item).hasString("kind", "click"));

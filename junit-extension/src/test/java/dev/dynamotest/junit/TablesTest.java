@@ -57,7 +57,6 @@ class TablesTest {
     }
 
     @Test
-    @Disabled("needs secondary indexes in the engine's CreateTable (it accepts and ignores them today)")
     void beanDerivedSecondaryIndexes(DynamoDbClient client) {
         TableDescription t = client.describeTable(b -> b.tableName("orders")).table();
         assertThat(t.globalSecondaryIndexes()).singleElement().satisfies(g -> {
@@ -70,7 +69,6 @@ class TablesTest {
     }
 
     @Test
-    @Disabled("needs secondary indexes in the engine's CreateTable (it accepts and ignores them today)")
     @CreateTable(name = "indexed", partitionKey = "pk", sortKey = "sk",
         globalIndexes = @GlobalIndex(name = "gsi", partitionKey = "g", projection = Projection.INCLUDE,
             nonKeyAttributes = "x"),
