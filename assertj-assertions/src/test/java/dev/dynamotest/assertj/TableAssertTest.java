@@ -9,7 +9,6 @@ import dev.dynamotest.junit.DynamoTest;
 import dev.dynamotest.junit.ScalarType;
 import dev.dynamotest.junit.Seed;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
