@@ -29,6 +29,14 @@ public final class Operations {
         o.dynamodb.put("DescribeTable", new DescribeTable());
         o.dynamodb.put("DeleteTable", new DeleteTable());
         o.dynamodb.put("ListTables", new ListTables());
+        o.dynamodb.put("UpdateTable", new dev.dynamotest.protocol.actions.UpdateTable());
+        o.dynamodb.put("TagResource", new dev.dynamotest.protocol.actions.Tagging.TagResource());
+        o.dynamodb.put("UntagResource", new dev.dynamotest.protocol.actions.Tagging.UntagResource());
+        o.dynamodb.put("ListTagsOfResource", new dev.dynamotest.protocol.actions.Tagging.ListTagsOfResource());
+        o.dynamodb.put("UpdateTimeToLive", new dev.dynamotest.protocol.actions.TimeToLive.Update());
+        o.dynamodb.put("DescribeTimeToLive", new dev.dynamotest.protocol.actions.TimeToLive.Describe());
+        o.dynamodb.put("DescribeLimits", new dev.dynamotest.protocol.actions.DescribeLimits());
+        o.dynamodb.put("DescribeEndpoints", new dev.dynamotest.protocol.actions.DescribeEndpoints());
         // single-item operations
         o.dynamodb.put("PutItem", new PutItem());
         o.dynamodb.put("GetItem", new GetItem());

@@ -14,57 +14,100 @@ import dev.dynamotest.protocol.Requests;
 import dev.dynamotest.protocol.ValidationErrors;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-/** CreateTable: validates the key schema against the attribute definitions and creates an empty table. */
+/**
+ * CreateTable: validates key schema, attribute definitions, billing, indexes, streams and tags with the
+ * service's messages, and creates an empty table (status CREATING in the response, ACTIVE from then on).
+ */
 public final class CreateTable implements Action {
+    static final String INVALID = "One or more parameter values were invalid: ";
+    static final List<String> ATTRIBUTE_TYPES = List.of("B", "N", "S");
+    static final List<String> KEY_TYPES = List.of("HASH", "RANGE");
+    static final List<String> PROJECTION_TYPES = List.of("ALL", "KEYS_ONLY", "INCLUDE");
 
     @Override
     public void execute(RequestContext ctx, JsonNode req, JsonGenerator out) throws IOException {
         String name = Requests.string(req, "TableName");
         JsonNode keySchemaNode = Requests.array(req, "KeySchema");
         JsonNode attrDefsNode = Requests.array(req, "AttributeDefinitions");
+        String billing = Requests.string(req, "BillingMode");
+        JsonNode pt = Requests.object(req, "ProvisionedThroughput");
         ValidationErrors v = new ValidationErrors();
         v.tableName("tableName", name, false);
-        v.notNull("keySchema", keySchemaNode);
-        v.notNull("attributeDefinitions", attrDefsNode);
+        if (v.notNull("keySchema", keySchemaNode)) {
+            if (keySchemaNode.size() == 0) {
+                v.add("Value '[]' at 'keySchema' failed to satisfy constraint: Member must have length greater than or equal to 1");
+            } else if (keySchemaNode.size() > 2) {
+                v.add("Value '" + keySchemaNode + "' at 'keySchema' failed to satisfy constraint: Member must have length less than or equal to 2");
+            }
+            int i = 1;
+            for (JsonNode k : keySchemaNode) {
+                v.notNull("keySchema." + i + ".member.attributeName", Requests.string(k, "AttributeName"));
+                v.oneOf("keySchema." + i + ".member.keyType", Requests.string(k, "KeyType"), KEY_TYPES);
+                i++;
+            }
+        }
+        if (v.notNull("attributeDefinitions", attrDefsNode)) {
+            int i = 1;
+            for (JsonNode d : attrDefsNode) {
+                v.notNull("attributeDefinitions." + i + ".member.attributeName", Requests.string(d, "AttributeName"));
+                v.oneOf("attributeDefinitions." + i + ".member.attributeType", Requests.string(d, "AttributeType"), ATTRIBUTE_TYPES);
+                i++;
+            }
+        }
+        v.oneOf("billingMode", billing, List.of("PROVISIONED", "PAY_PER_REQUEST"));
+        v.oneOf("tableClass", Requests.string(req, "TableClass"), List.of("STANDARD", "STANDARD_INFREQUENT_ACCESS"));
+        if (pt != null) {
+            v.min("provisionedThroughput.readCapacityUnits", Requests.integer(pt, "ReadCapacityUnits"), 1);
+            v.min("provisionedThroughput.writeCapacityUnits", Requests.integer(pt, "WriteCapacityUnits"), 1);
+        }
         v.throwIfAny();
 
         Map<String, AttrType> defs = new LinkedHashMap<>();
+        boolean duplicateDefinition = false;
         for (JsonNode d : attrDefsNode) {
-            String attr = Requests.string(d, "AttributeName");
-            String type = Requests.string(d, "AttributeType");
-            defs.put(attr, AttrType.valueOf(type));
-        }
-        String hash = null;
-        String range = null;
-        for (JsonNode k : keySchemaNode) {
-            String attr = Requests.string(k, "AttributeName");
-            String type = Requests.string(k, "KeyType");
-            if ("HASH".equals(type)) {
-                hash = attr;
-            } else {
-                range = attr;
+            if (defs.put(Requests.string(d, "AttributeName"), AttrType.valueOf(Requests.string(d, "AttributeType"))) != null) {
+                duplicateDefinition = true;
             }
         }
-        KeySchema keySchema = new KeySchema(new KeyAttribute(hash, defs.get(hash)),
-            range == null ? null : new KeyAttribute(range, defs.get(range)));
-        String billing = Requests.string(req, "BillingMode");
-        TableMetadata.BillingMode mode = billing == null ? TableMetadata.BillingMode.PROVISIONED
-            : TableMetadata.BillingMode.valueOf(billing);
+        KeySchema keySchema = keySchema(keySchemaNode, defs, "");
+        TableMetadata.BillingMode mode = billing == null ? TableMetadata.BillingMode.PROVISIONED : TableMetadata.BillingMode.valueOf(billing);
         TableMetadata.Throughput throughput = TableMetadata.Throughput.ZERO;
-        JsonNode pt = Requests.object(req, "ProvisionedThroughput");
-        if (pt != null) {
-            throughput = new TableMetadata.Throughput(Requests.integer(pt, "ReadCapacityUnits"),
-                Requests.integer(pt, "WriteCapacityUnits"), null, null, 0);
-        } else if (mode == TableMetadata.BillingMode.PROVISIONED) {
-            throw DynamoException.validation("One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
+        if (mode == TableMetadata.BillingMode.PROVISIONED) {
+            if (pt == null || Requests.integer(pt, "ReadCapacityUnits") == null || Requests.integer(pt, "WriteCapacityUnits") == null) {
+                throw DynamoException.validation(INVALID + "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
+            }
+            throughput = new TableMetadata.Throughput(Requests.integer(pt, "ReadCapacityUnits"), Requests.integer(pt, "WriteCapacityUnits"), null, null, 0);
+        } else if (pt != null) {
+            throw DynamoException.validation(INVALID + "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
         }
         String arn = ctx.namespace().tableArn(name);
-        java.util.List<TableMetadata.IndexDefinition> gsis = indexes(Requests.array(req, "GlobalSecondaryIndexes"), defs, arn, null);
-        java.util.List<TableMetadata.IndexDefinition> lsis = indexes(Requests.array(req, "LocalSecondaryIndexes"), defs, arn, keySchema);
+        List<TableMetadata.IndexDefinition> lsis = indexes(Requests.array(req, "LocalSecondaryIndexes"), defs, arn, keySchema, mode);
+        List<TableMetadata.IndexDefinition> gsis = indexes(Requests.array(req, "GlobalSecondaryIndexes"), defs, arn, null, mode);
+        checkIndexLimits(lsis, gsis);
+        // every definition must be used by some key: the table's or an index's
+        Set<String> used = new LinkedHashSet<>();
+        used.add(keySchema.partition().name());
+        if (keySchema.sort() != null) {
+            used.add(keySchema.sort().name());
+        }
+        for (TableMetadata.IndexDefinition i : concat(lsis, gsis)) {
+            used.add(i.keySchema().partition().name());
+            if (i.keySchema().sort() != null) {
+                used.add(i.keySchema().sort().name());
+            }
+        }
+        if (duplicateDefinition || !used.equals(defs.keySet())) {
+            throw DynamoException.validation(INVALID + "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
+        }
         Instant now = ctx.engine().clock().instant();
         TableMetadata.Builder b = TableMetadata.builder();
         b.name = name;
@@ -78,6 +121,32 @@ public final class CreateTable implements Action {
         b.throughput = throughput;
         b.globalSecondaryIndexes = gsis;
         b.localSecondaryIndexes = lsis;
+        b.deletionProtection = Boolean.TRUE.equals(Requests.bool(req, "DeletionProtectionEnabled"));
+        String tableClass = Requests.string(req, "TableClass");
+        if (tableClass != null) {
+            b.tableClass = tableClass;
+        }
+        JsonNode stream = Requests.object(req, "StreamSpecification");
+        if (stream != null && Boolean.TRUE.equals(Requests.bool(stream, "StreamEnabled"))) {
+            b.stream = UpdateTable.stream(stream, b.build(), now);
+        } else if (stream != null && Requests.string(stream, "StreamViewType") != null) {
+            throw DynamoException.validation(INVALID + "StreamViewType cannot be specified when StreamEnabled is false");
+        }
+        JsonNode sse = Requests.object(req, "SSESpecification");
+        if (sse != null && Boolean.TRUE.equals(Requests.bool(sse, "Enabled"))) {
+            String kms = Requests.string(sse, "KMSMasterKeyId");
+            b.sse = new TableMetadata.SseSettings(true, "KMS",
+                kms != null && kms.startsWith("arn:") ? kms : "arn:aws:kms:" + ctx.region() + ":000000000000:key/" + (kms == null ? "dynamotest" : kms));
+        }
+        JsonNode tags = Requests.array(req, "Tags");
+        if (tags != null) {
+            Map<String, String> t = Tagging.tags(tags, "tags");
+            if (t.size() > Tagging.MAX_TAGS) {
+                throw new DynamoException(dev.dynamotest.engine.error.ErrorTypes.LIMIT_EXCEEDED,
+                    "The number of tags on this resource exceeds the maximum of 50", 400);
+            }
+            b.tags = t;
+        }
         Table table = ctx.namespace().create(b.build());
         out.writeStartObject();
         out.writeFieldName("TableDescription");
@@ -85,34 +154,139 @@ public final class CreateTable implements Action {
         out.writeEndObject();
     }
 
-    private static java.util.List<TableMetadata.IndexDefinition> indexes(JsonNode list, Map<String, AttrType> defs, String tableArn,
-                                                                        KeySchema tableKey) {
-        java.util.List<TableMetadata.IndexDefinition> out = new java.util.ArrayList<>();
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** A table's or index's KeySchema: HASH first, RANGE second, both defined. */
+    static KeySchema keySchema(JsonNode node, Map<String, AttrType> defs, String indexContext) {
+        List<String> names = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        for (JsonNode k : node) {
+            names.add(Requests.string(k, "AttributeName"));
+            types.add(Requests.string(k, "KeyType"));
+        }
+        if (!"HASH".equals(types.get(0))) {
+            throw DynamoException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+        }
+        if (names.size() == 2) {
+            if (!"RANGE".equals(types.get(1))) {
+                throw DynamoException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+            }
+            if (names.get(0).equals(names.get(1))) {
+                throw DynamoException.validation("Invalid KeySchema: Some index key attribute have no definition");
+            }
+        }
+        for (String n : names) {
+            if (!defs.containsKey(n)) {
+                throw DynamoException.validation(INVALID + "Some index key attributes are not defined in AttributeDefinitions. Keys: "
+                    + names + ", AttributeDefinitions: " + new ArrayList<>(defs.keySet()));
+            }
+        }
+        return new KeySchema(new KeyAttribute(names.get(0), defs.get(names.get(0))),
+            names.size() == 2 ? new KeyAttribute(names.get(1), defs.get(names.get(1))) : null);
+    }
+
+    /**
+     * Parses LSIs ({@code tableKey} given) or GSIs ({@code tableKey} null) with their projection and throughput
+     * rules; also used by UpdateTable's index creation.
+     */
+    static List<TableMetadata.IndexDefinition> indexes(JsonNode list, Map<String, AttrType> defs, String tableArn,
+                                                      KeySchema tableKey, TableMetadata.BillingMode mode) {
+        List<TableMetadata.IndexDefinition> out = new ArrayList<>();
         if (list == null) {
             return out;
         }
+        boolean local = tableKey != null;
+        String member = local ? "localSecondaryIndexes" : "globalSecondaryIndexes";
+        if (list.size() == 0) {
+            throw DynamoException.validation(INVALID + "List of " + (local ? "LocalSecondaryIndexes" : "GlobalSecondaryIndexes") + " is empty");
+        }
+        if (local && tableKey.sort() == null) {
+            throw DynamoException.validation(INVALID + "Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex");
+        }
+        Set<String> names = new HashSet<>();
+        int n = 1;
         for (JsonNode i : list) {
             String indexName = Requests.string(i, "IndexName");
-            String hash = null;
-            String range = null;
-            for (JsonNode k : Requests.array(i, "KeySchema")) {
-                if ("HASH".equals(Requests.string(k, "KeyType"))) {
-                    hash = Requests.string(k, "AttributeName");
-                } else {
-                    range = Requests.string(k, "AttributeName");
+            JsonNode ks = Requests.array(i, "KeySchema");
+            JsonNode p = Requests.object(i, "Projection");
+            ValidationErrors v = new ValidationErrors();
+            String prefix = member + "." + n + ".member.";
+            v.notNull(prefix + "indexName", indexName);
+            if (indexName != null) {
+                if (!ValidationErrors.TABLE_NAME_PATTERN.matcher(indexName).matches()) {
+                    v.add("Value '" + indexName + "' at '" + prefix + "indexName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+                }
+                v.minLength(prefix + "indexName", indexName, 3);
+                v.maxLength(prefix + "indexName", indexName, 255);
+            }
+            v.notNull(prefix + "keySchema", ks);
+            v.notNull(prefix + "projection", p);
+            if (p != null) {
+                v.oneOf(prefix + "projection.projectionType", Requests.string(p, "ProjectionType"), PROJECTION_TYPES);
+            }
+            v.throwIfAny();
+            if (!names.add(indexName)) {
+                throw DynamoException.validation(INVALID + "Duplicate index name: " + indexName);
+            }
+            KeySchema key = keySchema(ks, defs, indexName);
+            if (local) {
+                if (key.sort() == null) {
+                    throw DynamoException.validation(INVALID + "Index KeySchema does not have a range key for index: " + indexName);
+                }
+                if (!key.partition().name().equals(tableKey.partition().name())) {
+                    throw DynamoException.validation(INVALID + "Index KeySchema does not have the same leading hash key as table KeySchema for index: "
+                        + indexName + ". index hash key: " + key.partition().name() + ", table hash key: " + tableKey.partition().name());
                 }
             }
-            JsonNode p = Requests.object(i, "Projection");
-            String type = p == null ? null : Requests.string(p, "ProjectionType");
-            java.util.List<String> nonKey = p == null ? null : Requests.stringList(p, "NonKeyAttributes");
-            JsonNode pt = Requests.object(i, "ProvisionedThroughput");
-            TableMetadata.Throughput t = pt == null ? TableMetadata.Throughput.ZERO
-                : new TableMetadata.Throughput(Requests.integer(pt, "ReadCapacityUnits"), Requests.integer(pt, "WriteCapacityUnits"), null, null, 0);
-            out.add(new TableMetadata.IndexDefinition(indexName, tableArn + "/index/" + indexName,
-                new KeySchema(new KeyAttribute(hash, defs.get(hash)), range == null ? null : new KeyAttribute(range, defs.get(range))),
-                new TableMetadata.IndexProjection(type == null ? TableMetadata.ProjectionType.ALL : TableMetadata.ProjectionType.valueOf(type), nonKey),
-                t, null, "ACTIVE"));
+            String type = Requests.string(p, "ProjectionType");
+            List<String> nonKey = Requests.stringList(p, "NonKeyAttributes");
+            if (type == null) {
+                throw DynamoException.validation(INVALID + "Unknown ProjectionType: null");
+            }
+            if (!"INCLUDE".equals(type) && nonKey != null) {
+                throw DynamoException.validation(INVALID + "ProjectionType is " + type + ", but NonKeyAttributes is specified");
+            }
+            JsonNode ipt = Requests.object(i, "ProvisionedThroughput");
+            TableMetadata.Throughput t = TableMetadata.Throughput.ZERO;
+            if (!local) {
+                if (mode == TableMetadata.BillingMode.PROVISIONED && ipt == null) {
+                    throw DynamoException.validation(INVALID + "ProvisionedThroughput must be specified for index: " + indexName);
+                }
+                if (mode == TableMetadata.BillingMode.PAY_PER_REQUEST && ipt != null) {
+                    throw DynamoException.validation(INVALID + "ProvisionedThroughput should not be specified for index: "
+                        + indexName + " when BillingMode is PAY_PER_REQUEST");
+                }
+                if (ipt != null) {
+                    t = new TableMetadata.Throughput(Requests.integer(ipt, "ReadCapacityUnits"), Requests.integer(ipt, "WriteCapacityUnits"), null, null, 0);
+                }
+            }
+            out.add(new TableMetadata.IndexDefinition(indexName, tableArn + "/index/" + indexName, key,
+                new TableMetadata.IndexProjection(TableMetadata.ProjectionType.valueOf(type), nonKey), t, null, "ACTIVE"));
+            n++;
         }
         return out;
+    }
+
+    static void checkIndexLimits(List<TableMetadata.IndexDefinition> lsis, List<TableMetadata.IndexDefinition> gsis) {
+        if (lsis.size() > 5) {
+            throw DynamoException.validation(INVALID + "LocalSecondaryIndex count exceeds the per-table limit of 5");
+        }
+        if (gsis.size() > 20) {
+            throw DynamoException.validation(INVALID + "GlobalSecondaryIndex count exceeds the per-table limit of 20");
+        }
+        Set<String> projected = new HashSet<>();
+        int total = 0;
+        for (TableMetadata.IndexDefinition i : concat(lsis, gsis)) {
+            total += i.projection().nonKeyAttributes().size();
+            projected.addAll(i.projection().nonKeyAttributes());
+        }
+        if (total > 100) {
+            throw DynamoException.validation(INVALID + "The sum of the number of projected non-key attributes across all secondary "
+                + "indexes is more than 100");
+        }
     }
 }

@@ -50,8 +50,7 @@ public final class TableDescriptions {
                 g.writeStringField("IndexName", i.name());
                 writeKeySchema(g, i.keySchema());
                 writeProjection(g, i.projection());
-                g.writeNumberField("IndexSizeBytes", 0);
-                g.writeNumberField("ItemCount", 0);
+                writeIndexSize(g, data, i.name());
                 g.writeStringField("IndexArn", i.arn());
                 g.writeEndObject();
             }
@@ -65,9 +64,9 @@ public final class TableDescriptions {
                 writeKeySchema(g, i.keySchema());
                 writeProjection(g, i.projection());
                 g.writeStringField("IndexStatus", i.status() == null ? "ACTIVE" : i.status());
+                g.writeBooleanField("Backfilling", false);
                 writeThroughput(g, i.throughput());
-                g.writeNumberField("IndexSizeBytes", 0);
-                g.writeNumberField("ItemCount", 0);
+                writeIndexSize(g, data, i.name());
                 g.writeStringField("IndexArn", i.arn());
                 g.writeEndObject();
             }
@@ -100,6 +99,12 @@ public final class TableDescriptions {
         }
         g.writeBooleanField("DeletionProtectionEnabled", m.deletionProtection());
         g.writeEndObject();
+    }
+
+    private static void writeIndexSize(JsonGenerator g, TableData data, String index) throws IOException {
+        dev.dynamotest.engine.table.IndexData d = data.index(index);
+        g.writeNumberField("IndexSizeBytes", d == null ? 0 : d.sizeBytes());
+        g.writeNumberField("ItemCount", d == null ? 0 : d.itemCount());
     }
 
     static void writeKeySchema(JsonGenerator g, KeySchema k) throws IOException {
