@@ -19,9 +19,36 @@ public final class Engine {
         this(EngineClock.system());
     }
 
+    private final dev.dynamotest.engine.streams.StreamRegistry streams;
+    private final dev.dynamotest.engine.ttl.TtlSweeper ttl;
+
     public Engine(EngineClock clock) {
         this.clock = clock;
         this.clientTokens = new dev.dynamotest.engine.txn.ClientTokens(clock);
+        this.streams = new dev.dynamotest.engine.streams.StreamRegistry(clock);
+        this.ttl = new dev.dynamotest.engine.ttl.TtlSweeper(clock, namespaces::values);
+        commitPoint.addListener(streams);
+        // advancing or setting the clock runs the work that became due before it returns
+        clock.onChange(this::runDueWork);
+    }
+
+    /** TTL sweep and stream maintenance at the clock's now; runs on every clock change. */
+    public void runDueWork() {
+        ttl.sweep();
+        streams.tick();
+    }
+
+    public dev.dynamotest.engine.streams.StreamRegistry streams() {
+        return streams;
+    }
+
+    public dev.dynamotest.engine.ttl.TtlSweeper ttl() {
+        return ttl;
+    }
+
+    /** Every namespace that has been used. */
+    public java.util.Collection<Namespace> namespaces() {
+        return namespaces.values();
     }
 
     /** Idempotency tokens of transactions, on the engine clock. */

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class EngineClock extends Clock {
     private final Clock system;
     private final AtomicReference<Instant> manual;
+    private final java.util.List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private EngineClock(Clock system, Instant manualStart) {
         this.system = system;
@@ -49,12 +50,26 @@ public final class EngineClock extends Clock {
         if (d.isNegative()) {
             throw new IllegalArgumentException("cannot move the clock backwards: " + d);
         }
-        return manual.updateAndGet(m -> (m != null ? m : system.instant()).plus(d));
+        Instant now = manual.updateAndGet(m -> (m != null ? m : system.instant()).plus(d));
+        fire();
+        return now;
+    }
+
+    /** Runs {@code listener} after every advance or set (the engine's time-driven work hangs here). */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    private void fire() {
+        for (Runnable r : listeners) {
+            r.run();
+        }
     }
 
     /** Sets the clock (making it manual). */
     public Instant set(Instant instant) {
         manual.set(instant);
+        fire();
         return instant;
     }
 

@@ -51,6 +51,11 @@ public final class Operations {
         TransactWriteItems transactWrite = new TransactWriteItems();
         o.dynamodb.put("TransactWriteItems", transactWrite);
         o.dynamodb.put("TransactGetItems", new TransactGetItems());
+        // DynamoDB Streams (X-Amz-Target: DynamoDBStreams_20120810.*)
+        o.streams.put("ListStreams", new dev.dynamotest.protocol.streams.ListStreams());
+        o.streams.put("DescribeStream", new dev.dynamotest.protocol.streams.DescribeStream());
+        o.streams.put("GetShardIterator", new dev.dynamotest.protocol.streams.GetShardIterator());
+        o.streams.put("GetRecords", new dev.dynamotest.protocol.streams.GetRecords());
         return o;
     }
 

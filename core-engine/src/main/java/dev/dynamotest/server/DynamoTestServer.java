@@ -47,9 +47,27 @@ public final class DynamoTestServer implements AutoCloseable {
             .setServerOption(UndertowOptions.RECORD_REQUEST_START_TIME, false)
             .setSocketOption(Options.TCP_NODELAY, true)
             .setSocketOption(Options.BACKLOG, 1024)
-            .setHandler(new Dispatch(handler, b.adminHandler))
+            .setHandler(new Dispatch(handler, b.adminHandler != null ? b.adminHandler
+                : b.admin ? new dev.dynamotest.server.admin.AdminHandler(engine) : null))
             .build();
+        if (!engine.clock().isManual()) {
+            // with the system clock, expired items are swept in the background (a manual clock sweeps on advance)
+            sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "dynamotest-ttl");
+                t.setDaemon(true);
+                return t;
+            });
+            sweeper.scheduleWithFixedDelay(() -> {
+                try {
+                    engine.runDueWork();
+                } catch (RuntimeException e) {
+                    // keep sweeping; a failed sweep is retried on the next tick
+                }
+            }, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
+
+    private java.util.concurrent.ScheduledExecutorService sweeper;
 
     public static Builder builder() {
         return new Builder();
@@ -88,6 +106,9 @@ public final class DynamoTestServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+        }
         undertow.stop();
     }
 
@@ -95,6 +116,7 @@ public final class DynamoTestServer implements AutoCloseable {
         private Engine engine;
         private RequestHandler handler;
         private HttpHandler adminHandler;
+        private boolean admin = true;
         private String host = "127.0.0.1";
         private int port = 0;
         private int ioThreads;
@@ -113,6 +135,12 @@ public final class DynamoTestServer implements AutoCloseable {
         /** Serves {@code /_dynamotest/...} (the admin API). */
         public Builder adminHandler(HttpHandler adminHandler) {
             this.adminHandler = adminHandler;
+            return this;
+        }
+
+        /** Serves the admin API ({@code /_dynamotest/}); on by default. */
+        public Builder admin(boolean admin) {
+            this.admin = admin;
             return this;
         }
 

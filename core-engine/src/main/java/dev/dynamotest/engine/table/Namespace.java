@@ -35,7 +35,7 @@ public final class Namespace {
 
     /** Creates the table, or fails with ResourceInUseException if the name is taken. */
     public Table create(TableMetadata metadata) {
-        Table t = new Table(metadata, commitPoint);
+        Table t = new Table(metadata, commitPoint, id);
         Table existing = tables.putIfAbsent(metadata.name(), t);
         if (existing != null) {
             throw DynamoException.resourceInUse(String.format(Messages.TABLE_ALREADY_EXISTS, metadata.name()));
@@ -64,6 +64,11 @@ public final class Namespace {
             throw DynamoException.resourceNotFound(String.format(Messages.TABLE_NOT_FOUND, name));
         }
         return t;
+    }
+
+    /** All tables (a snapshot of the name map's values). */
+    public java.util.Collection<Table> tables() {
+        return new ArrayList<>(tables.values());
     }
 
     public Table remove(String name) {
@@ -97,7 +102,7 @@ public final class Namespace {
             keep.add(e.metadata().name());
             Table t = tables.get(e.metadata().name());
             if (t == null) {
-                t = new Table(e.metadata(), commitPoint);
+                t = new Table(e.metadata(), commitPoint, id);
                 tables.put(e.metadata().name(), t);
             }
             t.restore(e.metadata(), e.data());

@@ -11,14 +11,21 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Table {
     private final CommitPoint commitPoint;
+    private final NamespaceId namespaceId;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile TableMetadata metadata;
     private volatile TableData data;
 
-    Table(TableMetadata metadata, CommitPoint commitPoint) {
+    Table(TableMetadata metadata, CommitPoint commitPoint, NamespaceId namespaceId) {
         this.metadata = metadata;
         this.commitPoint = commitPoint;
+        this.namespaceId = namespaceId;
         this.data = TableData.empty(IndexLayout.of(metadata));
+    }
+
+    /** The namespace (region, access key) the table belongs to. */
+    public NamespaceId namespaceId() {
+        return namespaceId;
     }
 
     public String name() {

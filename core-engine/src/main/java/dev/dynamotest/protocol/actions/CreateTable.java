@@ -148,6 +148,7 @@ public final class CreateTable implements Action {
             b.tags = t;
         }
         Table table = ctx.namespace().create(b.build());
+        ctx.engine().streams().syncWith(ctx.namespaceId(), table.metadata(), now);
         out.writeStartObject();
         out.writeFieldName("TableDescription");
         TableDescriptions.write(out, table, "CREATING");

@@ -23,6 +23,7 @@ public final class DeleteTable implements Action {
             throw DynamoException.validation("Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.");
         }
         ctx.namespace().remove(table.name());
+        ctx.engine().streams().tableDeleted(ctx.namespaceId(), table.metadata());
         out.writeStartObject();
         out.writeFieldName("TableDescription");
         TableDescriptions.write(out, table, "DELETING");

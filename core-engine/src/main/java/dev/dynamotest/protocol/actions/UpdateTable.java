@@ -101,6 +101,7 @@ public final class UpdateTable implements Action {
             }
             return b.build();
         });
+        ctx.engine().streams().syncWith(ctx.namespaceId(), table.metadata(), now);
         out.writeStartObject();
         out.writeFieldName("TableDescription");
         TableDescriptions.write(out, table, "UPDATING");

@@ -1,0 +1,133 @@
+package dev.dynamotest.server.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamotest.engine.Engine;
+import dev.dynamotest.protocol.Json;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.Methods;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The admin API under {@code /_dynamotest/}: plain JSON, off the DynamoDB request path, for clients that are
+ * not in the JVM (other languages, containers). Documented in docs/admin-api.md.
+ * <ul>
+ *   <li>{@code GET /_dynamotest/clock} → {@code {"now": "...", "manual": true}}</li>
+ *   <li>{@code POST /_dynamotest/clock} with {@code {"advance": "PT1H"}} or {@code {"set": "2030-01-01T00:00:00Z"}}</li>
+ *   <li>{@code POST /_dynamotest/ttl/sweep} → {@code {"deleted": 3}}</li>
+ * </ul>
+ */
+public final class AdminHandler implements HttpHandler {
+    private final Engine engine;
+
+    public AdminHandler(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        exchange.getRequestReceiver().receiveFullBytes((ex, body) -> {
+            try {
+                route(ex, body);
+            } catch (AdminError e) {
+                send(ex, e.status, error(e.getMessage()));
+            } catch (RuntimeException e) {
+                send(ex, 500, error(e.toString()));
+            }
+        });
+    }
+
+    private void route(HttpServerExchange ex, byte[] body) {
+        String path = ex.getRequestPath();
+        boolean get = Methods.GET.equals(ex.getRequestMethod());
+        boolean post = Methods.POST.equals(ex.getRequestMethod());
+        switch (path) {
+            case "/_dynamotest/clock":
+                if (get) {
+                    send(ex, 200, clock());
+                    return;
+                }
+                if (post) {
+                    JsonNode req = json(body);
+                    JsonNode advance = req.get("advance");
+                    JsonNode set = req.get("set");
+                    if ((advance == null) == (set == null)) {
+                        throw new AdminError(400, "give exactly one of \"advance\" (an ISO-8601 duration) or \"set\" (an instant)");
+                    }
+                    try {
+                        if (advance != null) {
+                            Duration d = Duration.parse(advance.asText());
+                            if (d.isNegative()) {
+                                throw new AdminError(400, "the clock cannot move backwards: " + advance.asText());
+                            }
+                            engine.clock().advance(d);
+                        } else {
+                            engine.clock().set(Instant.parse(set.asText()));
+                        }
+                    } catch (DateTimeParseException e) {
+                        throw new AdminError(400, "cannot parse " + (advance != null ? advance : set) + ": " + e.getMessage());
+                    }
+                    send(ex, 200, clock());
+                    return;
+                }
+                break;
+            case "/_dynamotest/ttl/sweep":
+                if (post) {
+                    ObjectNode r = Json.object();
+                    r.put("deleted", engine.ttl().sweep());
+                    send(ex, 200, r);
+                    return;
+                }
+                break;
+            default:
+                throw new AdminError(404, "no admin resource " + path);
+        }
+        throw new AdminError(405, "method " + ex.getRequestMethod() + " not allowed on " + path);
+    }
+
+    private ObjectNode clock() {
+        ObjectNode r = Json.object();
+        r.put("now", engine.clock().instant().toString());
+        r.put("manual", engine.clock().isManual());
+        return r;
+    }
+
+    private static JsonNode json(byte[] body) {
+        try {
+            JsonNode n = body.length == 0 ? Json.object() : Json.parse(body, 0, body.length);
+            if (n == null || !n.isObject()) {
+                throw new AdminError(400, "the body must be a JSON object");
+            }
+            return n;
+        } catch (java.io.IOException e) {
+            throw new AdminError(400, "malformed JSON: " + e.getMessage());
+        }
+    }
+
+    private static ObjectNode error(String message) {
+        ObjectNode r = Json.object();
+        r.put("error", message);
+        return r;
+    }
+
+    private static void send(HttpServerExchange ex, int status, JsonNode body) {
+        ex.setStatusCode(status);
+        ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+        ex.getResponseSender().send(body.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** An admin request error with its HTTP status. */
+    static final class AdminError extends RuntimeException {
+        final int status;
+
+        AdminError(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+}
