@@ -21,10 +21,54 @@ public final class CommitPoint {
         listeners.remove(listener);
     }
 
+    /** The item-collection size limit of tables with local secondary indexes (10 GB; settable for tests). */
+    private volatile long itemCollectionLimitBytes = 10L * 1024 * 1024 * 1024;
+
+    public void itemCollectionLimitBytes(long limit) {
+        this.itemCollectionLimitBytes = limit;
+    }
+
+    public long itemCollectionLimitBytes() {
+        return itemCollectionLimitBytes;
+    }
+
+    /**
+     * For tables with an LSI, an item collection (all items, with their LSI entries, sharing a partition key)
+     * may not grow past the limit: ItemCollectionSizeLimitExceededException.
+     */
+    private void checkItemCollection(ItemChange c) {
+        TableData data = c.table().data();
+        List<IndexLayout> lsis = new ArrayList<>();
+        for (IndexLayout l : data.layouts()) {
+            if (!l.global()) {
+                lsis.add(l);
+            }
+        }
+        if (lsis.isEmpty() || c.newItem() == null) {
+            return;
+        }
+        long growth = c.newItem().sizeBytes() - (c.oldItem() == null ? 0 : c.oldItem().sizeBytes());
+        if (growth <= 0) {
+            return;
+        }
+        long size = ItemCollections.sizeBytes(data, lsis, c.key().partition()) + growth;
+        for (IndexLayout l : lsis) {
+            if (l.covers(c.newItem())) {
+                size += l.project(c.newItem()).sizeBytes();
+            }
+        }
+        if (size > itemCollectionLimitBytes) {
+            throw new dev.dynamotest.engine.error.DynamoException(
+                dev.dynamotest.engine.error.ErrorTypes.ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED,
+                "Item collection size limit exceeded", 400);
+        }
+    }
+
     /** Commits changes whose tables are locked by the caller. No-op changes are applied but not announced. */
     void commitLocked(List<ItemChange> changes, CommitListener.Origin origin) {
         for (ItemChange c : changes) {
             c.table().data().checkIndexKeys(c.newItem()); // validate all before applying any
+            checkItemCollection(c);
         }
         List<ItemChange> effective = changes;
         for (ItemChange c : changes) {
