@@ -3,7 +3,6 @@ package dev.dynamotest.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -90,7 +89,6 @@ class TablesTest {
     }
 
     @Test
-    @Disabled("needs StreamSpecification in the engine's CreateTable (it accepts and ignores it today)")
     @CreateTable(name = "streamed", partitionKey = "pk", stream = StreamView.NEW_AND_OLD_IMAGES)
     void streamViewType(DynamoDbClient client) {
         TableDescription t = client.describeTable(b -> b.tableName("streamed")).table();
@@ -100,7 +98,6 @@ class TablesTest {
     }
 
     @Test
-    @Disabled("needs UpdateTimeToLive/DescribeTimeToLive in the engine")
     @CreateTable(name = "expiring", partitionKey = "pk", ttlAttribute = "expiresAt")
     void timeToLive(DynamoDbClient client) {
         assertThat(client.describeTimeToLive(b -> b.tableName("expiring")).timeToLiveDescription())
