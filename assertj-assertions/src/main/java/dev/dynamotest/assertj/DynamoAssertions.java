@@ -20,10 +20,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>When AssertJ's own {@code Assertions.assertThat} is statically imported too, use {@link #assertThatItem(Map)}
  * for items (both accept a {@code Map}).
  *
- * <p>Extension point: assertions on DynamoDB Streams records ({@code assertThat(Record)}, checking event names
- * and old/new images with {@link ItemAssert}) will be added here; {@link ItemJson} and {@link AttributeValues} are
- * public so they print and compare the same way. The class is not final so a project can extend it with its own
- * entry points.
+ * <p>Stream records: {@code assertThatRecords(records).ofInserts().hasSize(2).record(0).newImage().hasString(...)},
+ * and {@code assertThatStream(client, streamsClient, "orders").eventually(Duration.ofSeconds(5), r ->
+ * r.ofRemoves().hasSize(1))} to wait for asynchronous producers. The class is not final so a project can extend
+ * it with its own entry points.
  */
 public class DynamoAssertions {
     protected DynamoAssertions() {
@@ -48,5 +48,21 @@ public class DynamoAssertions {
 
     public static <T> BeanTableAssert<T> assertThat(DynamoDbTable<T> table) {
         return new BeanTableAssert<>(table);
+    }
+
+    /** Assertions on DynamoDB Streams records (from GetRecords, or {@link StreamRecords}). */
+    public static StreamRecordsAssert assertThatRecords(java.util.List<software.amazon.awssdk.services.dynamodb.model.Record> records) {
+        return new StreamRecordsAssert(records);
+    }
+
+    public static StreamRecordAssert assertThat(software.amazon.awssdk.services.dynamodb.model.Record record) {
+        return new StreamRecordAssert(record);
+    }
+
+    /** A table's stream, read through the Streams API, now or {@link StreamAssert#eventually eventually}. */
+    public static StreamAssert assertThatStream(DynamoDbClient client,
+                                                software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient streams,
+                                                String tableName) {
+        return new StreamAssert(client, streams, tableName);
     }
 }

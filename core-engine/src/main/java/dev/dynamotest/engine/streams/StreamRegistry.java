@@ -94,6 +94,13 @@ public final class StreamRegistry implements CommitListener {
         }
     }
 
+    /** A reset namespace starts with fresh streams: records of its earlier writes are dropped. */
+    @Override
+    public void onRestore(NamespaceId ns) {
+        String prefix = ns.accessKey() + "\u0000arn:aws:dynamodb:" + ns.region() + ":";
+        streams.keySet().removeIf(k -> k.startsWith(prefix));
+    }
+
     /** A table was deleted: its streams are disabled (readable for 24 hours). */
     public void tableDeleted(NamespaceId ns, TableMetadata m) {
         Instant now = clock.instant();

@@ -12,4 +12,11 @@ public interface CommitListener {
     enum Origin { WRITE, TRANSACTION, TTL }
 
     void onCommit(List<ItemChange> changes, Origin origin);
+
+    /**
+     * A namespace was put back to a snapshot (per-test reset): state derived from its past writes (stream
+     * records, say) no longer belongs to it.
+     */
+    default void onRestore(NamespaceId namespace) {
+    }
 }

@@ -21,6 +21,13 @@ public final class CommitPoint {
         listeners.remove(listener);
     }
 
+    /** Tells the listeners a namespace was restored from a snapshot. */
+    void restored(NamespaceId namespace) {
+        for (CommitListener l : listeners) {
+            l.onRestore(namespace);
+        }
+    }
+
     /** The item-collection size limit of tables with local secondary indexes (10 GB; settable for tests). */
     private volatile long itemCollectionLimitBytes = 10L * 1024 * 1024 * 1024;
 

@@ -108,6 +108,7 @@ public final class Namespace {
             t.restore(e.metadata(), e.data());
         }
         tables.keySet().removeIf(name -> !keep.contains(name));
+        commitPoint.restored(id);
     }
 
     /** Immutable state of a namespace at one moment. */
