@@ -23,6 +23,11 @@ abstract class Backend implements ExtensionContext.Store.CloseableResource, Auto
     /** The embedded engine; null for an external endpoint. */
     abstract Engine engine();
 
+    /** The embedded engine's request handler (for the in-process transport); null for an external endpoint. */
+    RequestHandler handler() {
+        return null;
+    }
+
     /** An access key of its own for a class or a test (its namespace on the embedded engine). */
     abstract String acquireKey();
 
@@ -41,6 +46,7 @@ abstract class Backend implements ExtensionContext.Store.CloseableResource, Auto
         private static final Namespace.Snapshot EMPTY = new Namespace.Snapshot(List.of());
 
         private final Engine engine;
+        private final RequestHandler handler;
         private final DynamoTestServer server;
         private final AtomicLong counter = new AtomicLong();
         private final ConcurrentLinkedQueue<String> free = new ConcurrentLinkedQueue<>();
@@ -66,9 +72,10 @@ abstract class Backend implements ExtensionContext.Store.CloseableResource, Auto
 
         Embedded() {
             this.engine = new Engine();
+            this.handler = new RequestHandler(engine, RequestHandler.NamespacePolicy.ACCESS_KEY_AND_REGION);
             this.server = DynamoTestServer.builder()
                 .engine(engine)
-                .handler(new RequestHandler(engine, RequestHandler.NamespacePolicy.ACCESS_KEY_AND_REGION))
+                .handler(handler)
                 .host("127.0.0.1")
                 .port(0)
                 .ioThreads(2)
@@ -88,6 +95,11 @@ abstract class Backend implements ExtensionContext.Store.CloseableResource, Auto
         @Override
         Engine engine() {
             return engine;
+        }
+
+        @Override
+        RequestHandler handler() {
+            return handler;
         }
 
         Namespace namespace(String region, String key) {

@@ -111,8 +111,8 @@ final class ClassState implements ExtensionContext.Store.CloseableResource, Auto
             }
         }
         key = backend.acquireKey();
-        internal = new Scope(backend, shared, settings.region(), credentials(key), this::declaredTables);
-        user = new Scope(backend, shared, settings.region(), new Following(), this::declaredTables);
+        internal = new Scope(backend, shared, settings.region(), credentials(key), this::declaredTables, settings.transport());
+        user = new Scope(backend, shared, settings.region(), new Following(), this::declaredTables, settings.transport());
         if (backend instanceof Backend.Embedded embedded) {
             if (parent != null) {
                 embedded.namespace(settings.region(), key).restore(parent.snapshot());

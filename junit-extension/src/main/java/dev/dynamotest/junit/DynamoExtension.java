@@ -53,17 +53,19 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
     private final String region;
     private final String endpoint;
     private final Boolean isolatedEngine;
+    private final Transport transport;
     private final boolean programmatic;
 
     /** Used by {@code @DynamoTest} / {@code @ExtendWith}: settings come from the annotation and configuration. */
     public DynamoExtension() {
-        this(null, null, null, false);
+        this(null, null, null, null, false);
     }
 
-    private DynamoExtension(String region, String endpoint, Boolean isolatedEngine, boolean programmatic) {
+    private DynamoExtension(String region, String endpoint, Boolean isolatedEngine, Transport transport, boolean programmatic) {
         this.region = region;
         this.endpoint = endpoint;
         this.isolatedEngine = isolatedEngine;
+        this.transport = transport;
         this.programmatic = programmatic;
     }
 
@@ -81,6 +83,10 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
 
     Boolean isolatedEngine() {
         return isolatedEngine;
+    }
+
+    Transport transport() {
+        return transport;
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -205,6 +211,7 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
         private String region;
         private String endpoint;
         private Boolean isolatedEngine;
+        private Transport transport;
 
         private Builder() {
         }
@@ -233,8 +240,14 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
             return this;
         }
 
+        /** How injected clients reach the embedded engine (default: {@code dynamotest.transport}, else HTTP). */
+        public Builder transport(Transport transport) {
+            this.transport = transport;
+            return this;
+        }
+
         public DynamoExtension build() {
-            return new DynamoExtension(region, endpoint, isolatedEngine, true);
+            return new DynamoExtension(region, endpoint, isolatedEngine, transport, true);
         }
     }
 }

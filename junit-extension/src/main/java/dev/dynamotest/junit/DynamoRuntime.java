@@ -65,5 +65,8 @@ public interface DynamoRuntime {
     /** An Enhanced Client table for {@code beanClass} ({@code @DynamoDbBean} or {@code @DynamoDbImmutable}). */
     <T> DynamoDbTable<T> table(String tableName, Class<T> beanClass);
 
-    // Room to grow: fault injection and captured stream records will hang off this handle.
+    /** How the injected clients reach the engine (HTTP for an external endpoint). */
+    Transport transport();
+
+    // Room to grow: fault injection will hang off this handle.
 }

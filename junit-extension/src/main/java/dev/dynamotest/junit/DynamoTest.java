@@ -51,4 +51,10 @@ public @interface DynamoTest {
      * tables and fixtures are created there before, and deleted after; per-test reset deletes and recreates them.
      */
     String endpoint() default "";
+
+    /**
+     * How injected clients reach the embedded engine: {@code transport = Transport.IN_PROCESS} skips the socket.
+     * Unset (the default) means {@code dynamotest.transport}, else HTTP. Ignored for an external endpoint.
+     */
+    Transport[] transport() default {};
 }

@@ -29,6 +29,7 @@ final class Scope implements DynamoRuntime, AutoCloseable {
     private final Supplier<List<TableDef>> declaredTables;
     private final List<SdkClient> built = new ArrayList<>();
     private final ScopedHttpClients http;
+    private final Transport transport;
     private DynamoDbClient client;
     private DynamoDbAsyncClient asyncClient;
     private DynamoDbEnhancedClient enhancedClient;
@@ -37,13 +38,19 @@ final class Scope implements DynamoRuntime, AutoCloseable {
     private boolean closed;
 
     Scope(Backend backend, SharedResources shared, String region, AwsCredentialsProvider credentials,
-          Supplier<List<TableDef>> declaredTables) {
+          Supplier<List<TableDef>> declaredTables, Transport transport) {
         this.backend = backend;
         this.shared = shared;
         this.region = Region.of(region);
         this.credentials = credentials;
         this.declaredTables = declaredTables;
-        this.http = new ScopedHttpClients(shared);
+        this.transport = transport == Transport.IN_PROCESS && backend.handler() != null ? Transport.IN_PROCESS : Transport.HTTP;
+        this.http = new ScopedHttpClients(shared, this.transport == Transport.IN_PROCESS ? backend.handler() : null);
+    }
+
+    @Override
+    public Transport transport() {
+        return transport;
     }
 
     @Override

@@ -18,8 +18,12 @@ final class ScopedHttpClients {
     private volatile SdkHttpClient sync;
     private volatile SdkAsyncHttpClient async;
 
-    ScopedHttpClients(SharedResources shared) {
+    private final dev.dynamotest.protocol.RequestHandler inProcess;
+
+    /** {@code inProcess}: the engine's handler when clients should skip the socket, else null (HTTP). */
+    ScopedHttpClients(SharedResources shared, dev.dynamotest.protocol.RequestHandler inProcess) {
         this.shared = shared;
+        this.inProcess = inProcess;
     }
 
     void close() {
@@ -33,7 +37,7 @@ final class ScopedHttpClients {
 
     synchronized SdkHttpClient sync() {
         if (sync == null) {
-            SdkHttpClient delegate = shared.syncHttp();
+            SdkHttpClient delegate = inProcess != null ? new dev.dynamotest.inprocess.InProcessHttpClient(inProcess) : shared.syncHttp();
             sync = new SdkHttpClient() {
                 @Override
                 public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
@@ -59,7 +63,7 @@ final class ScopedHttpClients {
 
     synchronized SdkAsyncHttpClient async() {
         if (async == null) {
-            SdkAsyncHttpClient delegate = shared.asyncHttp();
+            SdkAsyncHttpClient delegate = inProcess != null ? new dev.dynamotest.inprocess.InProcessAsyncHttpClient(inProcess) : shared.asyncHttp();
             async = new SdkAsyncHttpClient() {
                 @Override
                 public CompletableFuture<Void> execute(AsyncExecuteRequest request) {

@@ -11,10 +11,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * attributes first, then the JUnit configuration parameters {@code dynamotest.*} (junit-platform.properties,
  * system properties, launcher), then the defaults.
  */
-record Settings(String region, URI endpoint, boolean isolatedEngine) {
+record Settings(String region, URI endpoint, boolean isolatedEngine, Transport transport) {
     static final String REGION = "dynamotest.region";
     static final String ENDPOINT = "dynamotest.endpoint";
     static final String ISOLATED_ENGINE = "dynamotest.isolatedEngine";
+    static final String TRANSPORT = "dynamotest.transport";
     static final String DEFAULT_REGION = "us-east-1";
 
     boolean external() {
@@ -41,7 +42,18 @@ record Settings(String region, URI endpoint, boolean isolatedEngine) {
                     + "' must be an absolute URI such as http://localhost:8000");
             }
         }
-        return new Settings(region.isEmpty() ? DEFAULT_REGION : region, uri, isolated);
+        Transport transport = ext.transport() != null ? ext.transport()
+            : ann.filter(a -> a.transport().length > 0).map(a -> a.transport()[0])
+                .orElseGet(() -> ctx.getConfigurationParameter(TRANSPORT).map(Settings::transport).orElse(Transport.HTTP));
+        return new Settings(region.isEmpty() ? DEFAULT_REGION : region, uri, isolated, transport);
+    }
+
+    private static Transport transport(String value) {
+        try {
+            return Transport.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException("dynamotest.transport must be HTTP or IN_PROCESS, not '" + value + "'");
+        }
     }
 
     /** The nearest {@link DynamoTest}: on the class (or a superclass), else on an enclosing class. */

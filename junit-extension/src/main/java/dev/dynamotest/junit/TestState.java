@@ -40,7 +40,8 @@ final class TestState implements ExtensionContext.Store.CloseableResource, AutoC
         Backend backend = cls.backend();
         String region = cls.settings().region();
         key = backend.acquireKey();
-        scope = new Scope(backend, cls.shared(), region, ClassState.credentials(key), this::declaredTables);
+        scope = new Scope(backend, cls.shared(), region, ClassState.credentials(key), this::declaredTables,
+            cls.settings().transport());
         if (backend instanceof Backend.Embedded embedded) {
             embedded.namespace(region, key).restore(cls.snapshot());
             clock = embedded.engine().clock();
