@@ -51,6 +51,10 @@ public final class Operations {
         TransactWriteItems transactWrite = new TransactWriteItems();
         o.dynamodb.put("TransactWriteItems", transactWrite);
         o.dynamodb.put("TransactGetItems", new TransactGetItems());
+        // PartiQL
+        o.dynamodb.put("ExecuteStatement", new dev.dynamotest.protocol.actions.ExecuteStatement());
+        o.dynamodb.put("BatchExecuteStatement", new dev.dynamotest.protocol.actions.BatchExecuteStatement());
+        o.dynamodb.put("ExecuteTransaction", new dev.dynamotest.protocol.actions.ExecuteTransaction());
         // DynamoDB Streams (X-Amz-Target: DynamoDBStreams_20120810.*)
         o.streams.put("ListStreams", new dev.dynamotest.protocol.streams.ListStreams());
         o.streams.put("DescribeStream", new dev.dynamotest.protocol.streams.DescribeStream());

@@ -154,6 +154,8 @@ public final class TransactWriteItems implements Action {
                     failed = true;
                     if (ErrorTypes.CONDITIONAL_CHECK_FAILED.equals(e.type())) {
                         reasons.add(new TransactionCanceled.Reason("ConditionalCheckFailed", e.getMessage(), e.item()));
+                    } else if (ErrorTypes.DUPLICATE_ITEM.equals(e.type())) {
+                        reasons.add(new TransactionCanceled.Reason("DuplicateItem", e.getMessage(), null));
                     } else {
                         reasons.add(new TransactionCanceled.Reason("ValidationError", e.getMessage(), null));
                     }
