@@ -101,6 +101,15 @@ abstract class TransportContract {
     }
 
     @Test
+    void partiqlAndControlPlane(DynamoDbClient client) {
+        client.executeStatement(b -> b.statement("INSERT INTO \"items\" VALUE {'pk': 'p', 'sk': 1, 'v': 'partiql'}"));
+        assertThat(client.executeStatement(b -> b.statement("SELECT v FROM \"items\" WHERE pk = 'p'")).items())
+            .containsExactly(Map.of("v", s("partiql")));
+        client.updateTable(b -> b.tableName("items").deletionProtectionEnabled(true));
+        assertThat(client.describeTable(b -> b.tableName("items")).table().deletionProtectionEnabled()).isTrue();
+    }
+
+    @Test
     void asyncClientAndStreams(DynamoDbAsyncClient async, DynamoDbClient client, DynamoDbStreamsClient streams) throws Exception {
         async.putItem(b -> b.tableName("items").item(Map.of("pk", s("async"), "sk", n(1)))).get();
         String arn = client.describeTable(b -> b.tableName("items")).table().latestStreamArn();
