@@ -21,6 +21,8 @@ public final class ClientTokens {
 
     private final EngineClock clock;
     private final ConcurrentHashMap<String, Entry> tokens = new ConcurrentHashMap<>();
+    /** Tokens in the order they were remembered, so expired ones are dropped from the head in O(1) each. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<String> order = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public ClientTokens(EngineClock clock) {
         this.clock = clock;
@@ -48,10 +50,21 @@ public final class ClientTokens {
     }
 
     public void remember(String scope, String token, String fingerprint) {
-        tokens.put(scope + "\u0000" + token, new Entry(fingerprint, clock.instant()));
-        if (tokens.size() > 10_000) {
-            Instant now = clock.instant();
-            tokens.values().removeIf(e -> !now.isBefore(e.at().plus(WINDOW)));
+        Instant now = clock.instant();
+        String k = scope + "\u0000" + token;
+        tokens.put(k, new Entry(fingerprint, now));
+        order.add(k);
+        // The SDK sends a fresh token with every TransactWriteItems call: forget expired ones as we go.
+        String head;
+        while ((head = order.peek()) != null) {
+            Entry e = tokens.get(head);
+            if (e != null && now.isBefore(e.at().plus(WINDOW))) {
+                break;
+            }
+            order.poll();
+            if (e != null && !now.isBefore(e.at().plus(WINDOW))) {
+                tokens.remove(head, e);
+            }
         }
     }
 }
