@@ -30,26 +30,10 @@ public final class BatchExecuteStatement implements Action {
     @Override
     public void execute(RequestContext ctx, JsonNode req, JsonGenerator out) throws IOException {
         JsonNode list = Requests.array(req, "Statements");
-        ValidationErrors v = new ValidationErrors();
-        if (v.notNull("statements", list)) {
-            if (list.size() == 0) {
-                v.add("Value '[]' at 'statements' failed to satisfy constraint: Member must have length greater than or equal to 1");
-            } else if (list.size() > 25) {
-                v.add("Value '" + list + "' at 'statements' failed to satisfy constraint: Member must have length less than or equal to 25");
-            }
-        }
-        v.oneOf("returnConsumedCapacity", Requests.string(req, "ReturnConsumedCapacity"), ConsumedCapacityJson.VALUES);
-        v.throwIfAny();
-        List<Statement> statements = new ArrayList<>();
-        for (JsonNode s : list) {
-            statements.add(PartiqlStatements.parse(s));
-        }
-        boolean reads = PartiqlStatements.isRead(statements.get(0));
-        for (Statement s : statements) {
-            if (PartiqlStatements.isRead(s) != reads) {
-                throw DynamoException.validation("Read and write requests together in the same batch is not supported.");
-            }
-        }
+        new ValidationErrors().tap(v -> v.oneOf("returnConsumedCapacity", Requests.string(req, "ReturnConsumedCapacity"),
+            ConsumedCapacityJson.VALUES)).throwIfAny();
+        List<Statement> statements = PartiqlStatements.parseAll(list, "statements", 25,
+            "Read and write requests together in the same batch is not supported.");
         out.writeStartObject();
         out.writeArrayFieldStart("Responses");
         int i = 0;

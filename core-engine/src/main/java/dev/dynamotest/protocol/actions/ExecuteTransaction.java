@@ -32,26 +32,11 @@ public final class ExecuteTransaction implements Action {
     public void execute(RequestContext ctx, JsonNode req, JsonGenerator out) throws IOException {
         JsonNode list = Requests.array(req, "TransactStatements");
         String token = Requests.string(req, "ClientRequestToken");
-        ValidationErrors v = new ValidationErrors();
-        if (v.notNull("transactStatements", list)) {
-            if (list.size() == 0) {
-                v.add("Value '[]' at 'transactStatements' failed to satisfy constraint: Member must have length greater than or equal to 1");
-            } else if (list.size() > 100) {
-                v.add("Value '" + list + "' at 'transactStatements' failed to satisfy constraint: Member must have length less than or equal to 100");
-            }
-        }
-        v.oneOf("returnConsumedCapacity", Requests.string(req, "ReturnConsumedCapacity"), ConsumedCapacityJson.VALUES);
-        v.throwIfAny();
-        List<Statement> statements = new ArrayList<>();
-        for (JsonNode s : list) {
-            statements.add(PartiqlStatements.parse(s));
-        }
+        new ValidationErrors().tap(v -> v.oneOf("returnConsumedCapacity", Requests.string(req, "ReturnConsumedCapacity"),
+            ConsumedCapacityJson.VALUES)).throwIfAny();
+        List<Statement> statements = PartiqlStatements.parseAll(list, "transactStatements", 100,
+            "Read and write requests together in the same transaction is not supported.");
         boolean reads = PartiqlStatements.isRead(statements.get(0));
-        for (Statement s : statements) {
-            if (PartiqlStatements.isRead(s) != reads) {
-                throw DynamoException.validation("Read and write requests together in the same transaction is not supported.");
-            }
-        }
         if (reads) {
             read(ctx, statements, out);
             return;

@@ -23,6 +23,28 @@ final class ItemRequests {
     static final List<String> CONDITIONAL_OPERATORS = List.of("AND", "OR");
     static final String RETURN_VALUES_INVALID = "Return values set to invalid value";
 
+    /**
+     * The members every single-item write validates first: table name, the item or key, ReturnValues,
+     * ReturnConsumedCapacity, ReturnItemCollectionMetrics, ReturnValuesOnConditionCheckFailure, ConditionalOperator.
+     */
+    static void validateWrite(JsonNode req, String itemMember) {
+        dev.dynamotest.protocol.ValidationErrors v = new dev.dynamotest.protocol.ValidationErrors();
+        v.tableName("tableName", Requests.string(req, "TableName"), true);
+        v.notNull(itemMember.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + itemMember.substring(1), Requests.member(req, itemMember));
+        v.oneOf("returnValues", Requests.string(req, "ReturnValues"), RETURN_VALUES);
+        v.oneOf("returnConsumedCapacity", Requests.string(req, "ReturnConsumedCapacity"), ConsumedCapacityJson.VALUES);
+        v.oneOf("returnItemCollectionMetrics", Requests.string(req, "ReturnItemCollectionMetrics"), RETURN_ITEM_COLLECTION_METRICS);
+        validateConditionParameters(v, req);
+        v.throwIfAny();
+    }
+
+    /** ReturnValues of PutItem and DeleteItem may only be NONE or ALL_OLD. */
+    static void checkNoneOrAllOld(String returnValues) {
+        if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
+            throw DynamoException.validation(RETURN_VALUES_INVALID);
+        }
+    }
+
     /** ReturnValuesOnConditionCheckFailure and ConditionalOperator, validated with the other members. */
     static void validateConditionParameters(dev.dynamotest.protocol.ValidationErrors v, JsonNode req) {
         v.oneOf("returnValuesOnConditionCheckFailure", Requests.string(req, "ReturnValuesOnConditionCheckFailure"),

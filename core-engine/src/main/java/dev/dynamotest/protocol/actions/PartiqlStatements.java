@@ -45,6 +45,33 @@ final class PartiqlStatements {
         return PartiqlParser.parse(text, values);
     }
 
+    /**
+     * Validates and parses a list of statements (BatchExecuteStatement's Statements, ExecuteTransaction's
+     * TransactStatements): 1..max entries, all reads or all writes.
+     */
+    static List<Statement> parseAll(JsonNode list, String member, int max, String mixed) {
+        dev.dynamotest.protocol.ValidationErrors v = new dev.dynamotest.protocol.ValidationErrors();
+        if (v.notNull(member, list)) {
+            if (list.size() == 0) {
+                v.add("Value '[]' at '" + member + "' failed to satisfy constraint: Member must have length greater than or equal to 1");
+            } else if (list.size() > max) {
+                v.add("Value '" + list + "' at '" + member + "' failed to satisfy constraint: Member must have length less than or equal to " + max);
+            }
+        }
+        v.throwIfAny();
+        List<Statement> statements = new ArrayList<>();
+        for (JsonNode s : list) {
+            statements.add(parse(s));
+        }
+        boolean reads = isRead(statements.get(0));
+        for (Statement s : statements) {
+            if (isRead(s) != reads) {
+                throw DynamoException.validation(mixed);
+            }
+        }
+        return statements;
+    }
+
     static Table table(RequestContext ctx, String name) {
         return Tables.require(ctx, name);
     }

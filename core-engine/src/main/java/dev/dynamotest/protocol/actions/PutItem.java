@@ -30,17 +30,8 @@ public final class PutItem implements Action {
         String returnValues = Requests.string(req, "ReturnValues");
         String rcc = Requests.string(req, "ReturnConsumedCapacity");
         String ricm = Requests.string(req, "ReturnItemCollectionMetrics");
-        ValidationErrors v = new ValidationErrors();
-        v.tableName("tableName", Requests.string(req, "TableName"), true);
-        v.notNull("item", Requests.member(req, "Item"));
-        v.oneOf("returnValues", returnValues, ItemRequests.RETURN_VALUES);
-        v.oneOf("returnConsumedCapacity", rcc, ConsumedCapacityJson.VALUES);
-        v.oneOf("returnItemCollectionMetrics", ricm, ItemRequests.RETURN_ITEM_COLLECTION_METRICS);
-        ItemRequests.validateConditionParameters(v, req);
-        v.throwIfAny();
-        if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
-            throw DynamoException.validation(ItemRequests.RETURN_VALUES_INVALID);
-        }
+        ItemRequests.validateWrite(req, "Item");
+        ItemRequests.checkNoneOrAllOld(returnValues);
         ItemWrite write = plan(ctx, req, true);
         ItemChange change = write.table.write(write.key, write.function(null)::apply, CommitListener.Origin.WRITE);
 

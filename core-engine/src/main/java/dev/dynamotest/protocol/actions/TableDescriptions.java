@@ -107,7 +107,7 @@ public final class TableDescriptions {
         g.writeNumberField("ItemCount", d == null ? 0 : d.itemCount());
     }
 
-    static void writeKeySchema(JsonGenerator g, KeySchema k) throws IOException {
+    public static void writeKeySchema(JsonGenerator g, KeySchema k) throws IOException {
         g.writeArrayFieldStart("KeySchema");
         g.writeStartObject();
         g.writeStringField("AttributeName", k.partition().name());

@@ -57,14 +57,7 @@ public final class UpdateItem implements Action {
         String returnValues = Requests.string(req, "ReturnValues");
         String rcc = Requests.string(req, "ReturnConsumedCapacity");
         String ricm = Requests.string(req, "ReturnItemCollectionMetrics");
-        ValidationErrors v = new ValidationErrors();
-        v.tableName("tableName", Requests.string(req, "TableName"), true);
-        v.notNull("key", Requests.member(req, "Key"));
-        v.oneOf("returnValues", returnValues, ItemRequests.RETURN_VALUES);
-        v.oneOf("returnConsumedCapacity", rcc, ConsumedCapacityJson.VALUES);
-        v.oneOf("returnItemCollectionMetrics", ricm, ItemRequests.RETURN_ITEM_COLLECTION_METRICS);
-        ItemRequests.validateConditionParameters(v, req);
-        v.throwIfAny();
+        ItemRequests.validateWrite(req, "Key");
         ItemWrite write = plan(ctx, req, true);
         @SuppressWarnings("unchecked")
         List<Path>[] updated = new List[1];

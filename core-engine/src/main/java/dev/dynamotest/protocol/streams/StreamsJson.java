@@ -27,18 +27,7 @@ final class StreamsJson {
     }
 
     static void keySchema(JsonGenerator g, KeySchema k) throws IOException {
-        g.writeArrayFieldStart("KeySchema");
-        g.writeStartObject();
-        g.writeStringField("AttributeName", k.partition().name());
-        g.writeStringField("KeyType", "HASH");
-        g.writeEndObject();
-        if (k.sort() != null) {
-            g.writeStartObject();
-            g.writeStringField("AttributeName", k.sort().name());
-            g.writeStringField("KeyType", "RANGE");
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        dev.dynamotest.protocol.actions.TableDescriptions.writeKeySchema(g, k);
     }
 
     static void record(JsonGenerator g, StreamRecord r) throws IOException {
