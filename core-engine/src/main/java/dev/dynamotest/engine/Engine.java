@@ -21,12 +21,14 @@ public final class Engine {
 
     private final dev.dynamotest.engine.streams.StreamRegistry streams;
     private final dev.dynamotest.engine.ttl.TtlSweeper ttl;
+    private final dev.dynamotest.engine.faults.Faults faults;
 
     public Engine(EngineClock clock) {
         this.clock = clock;
         this.clientTokens = new dev.dynamotest.engine.txn.ClientTokens(clock);
         this.streams = new dev.dynamotest.engine.streams.StreamRegistry(clock);
         this.ttl = new dev.dynamotest.engine.ttl.TtlSweeper(clock, namespaces::values);
+        this.faults = new dev.dynamotest.engine.faults.Faults(clock);
         commitPoint.addListener(streams);
         // advancing or setting the clock runs the work that became due before it returns
         clock.onChange(this::runDueWork);
@@ -40,6 +42,11 @@ public final class Engine {
 
     public dev.dynamotest.engine.streams.StreamRegistry streams() {
         return streams;
+    }
+
+    /** Targeted fault rules, consulted for every request. */
+    public dev.dynamotest.engine.faults.Faults faults() {
+        return faults;
     }
 
     public dev.dynamotest.engine.ttl.TtlSweeper ttl() {

@@ -94,9 +94,24 @@ public final class RequestHandler {
             if (!request.isObject()) {
                 throw DynamoException.serialization(Requests.unexpected(request, "structure"));
             }
+            dev.dynamotest.engine.faults.FaultRule fault = engine.faults().isEmpty() ? null
+                : engine.faults().match(operation, Requests.member(request, "TableName") == null ? null
+                    : Requests.member(request, "TableName").asText(), faultKey(request), accessKeyOf(authorization));
+            if (fault != null && fault.timing() == dev.dynamotest.engine.faults.FaultRule.Timing.BEFORE) {
+                Response r = applyFault(fault, requestId);
+                if (r != null) {
+                    return r;
+                }
+            }
             ByteArrayBuilder buffer = new ByteArrayBuilder(512);
             try (JsonGenerator g = Json.FACTORY.createGenerator(buffer)) {
                 action.execute(ctx, request, g);
+            }
+            if (fault != null && fault.timing() == dev.dynamotest.engine.faults.FaultRule.Timing.AFTER) {
+                Response r = applyFault(fault, requestId); // applied, then the response is lost or replaced
+                if (r != null) {
+                    return r;
+                }
             }
             return ok(buffer.toByteArray(), requestId);
         } catch (DynamoException e) {
@@ -131,6 +146,49 @@ public final class RequestHandler {
             }
         }
         return new NamespaceId(region, accessKey);
+    }
+
+    /** The access key of the SigV4 credential scope, or "" when unsigned. */
+    static String accessKeyOf(String authorization) {
+        return namespaceOf(authorization, NamespacePolicy.ACCESS_KEY_AND_REGION).accessKey();
+    }
+
+    /** The key a fault rule can target: Key, or the attributes of Item (a superset of its key). */
+    private static java.util.Map<String, dev.dynamotest.engine.model.AttributeValue> faultKey(JsonNode request) {
+        JsonNode k = Requests.member(request, "Key");
+        if (k == null) {
+            k = Requests.member(request, "Item");
+        }
+        if (k == null || !k.isObject()) {
+            return null;
+        }
+        try {
+            return AttributeValueJson.readMap(k);
+        } catch (DynamoException e) {
+            return null; // the action reports the bad value itself
+        }
+    }
+
+    /**
+     * A fault's response: an error as the service sends it, a dropped connection, or (latency) null after
+     * waiting, so the request goes on normally.
+     */
+    private static Response applyFault(dev.dynamotest.engine.faults.FaultRule rule, String requestId) {
+        dev.dynamotest.engine.faults.FaultEffect effect = rule.effect();
+        if (effect instanceof dev.dynamotest.engine.faults.FaultEffect.Error e) {
+            return error(e.exception(), requestId);
+        }
+        if (effect instanceof dev.dynamotest.engine.faults.FaultEffect.DropConnection) {
+            return Response.dropped(requestId);
+        }
+        if (effect instanceof dev.dynamotest.engine.faults.FaultEffect.Latency l) {
+            try {
+                Thread.sleep(l.delay().toMillis());
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return null;
     }
 
     private static Response ok(byte[] body, String requestId) {

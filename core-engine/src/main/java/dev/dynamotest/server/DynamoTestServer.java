@@ -203,7 +203,14 @@ public final class DynamoTestServer implements AutoCloseable {
             }
             String target = exchange.getRequestHeaders().getFirst(AMZ_TARGET);
             String authorization = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
-            exchange.getRequestReceiver().receiveFullBytes((ex, body) -> respond(ex, handler.handle(target, authorization, body, body.length)),
+            exchange.getRequestReceiver().receiveFullBytes((ex, body) -> {
+                if (handler.engine().faults().isEmpty()) {
+                    respond(ex, handler.handle(target, authorization, body, body.length));
+                } else {
+                    // fault rules may add latency: never sleep on an I/O thread
+                    ex.dispatch(() -> respond(ex, handler.handle(target, authorization, body, body.length)));
+                }
+            },
                 (ex, error) -> {
                     ex.setStatusCode(413);
                     ex.endExchange();

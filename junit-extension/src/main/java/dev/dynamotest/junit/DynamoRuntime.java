@@ -68,5 +68,10 @@ public interface DynamoRuntime {
     /** How the injected clients reach the engine (HTTP for an external endpoint). */
     Transport transport();
 
-    // Room to grow: fault injection will hang off this handle.
+    /**
+     * Fault rules for this test's calls, cleared after the test.
+     *
+     * @throws IllegalStateException against an external endpoint
+     */
+    TestFaults faults();
 }

@@ -48,6 +48,19 @@ final class Scope implements DynamoRuntime, AutoCloseable {
         this.http = new ScopedHttpClients(shared, this.transport == Transport.IN_PROCESS ? backend.handler() : null);
     }
 
+    private TestFaults faults;
+
+    @Override
+    public synchronized TestFaults faults() {
+        if (!backend.embedded()) {
+            throw new IllegalStateException("fault injection needs the embedded engine, not an external endpoint");
+        }
+        if (faults == null) {
+            faults = new TestFaults(backend.engine().faults(), credentials.resolveCredentials().accessKeyId());
+        }
+        return faults;
+    }
+
     @Override
     public Transport transport() {
         return transport;

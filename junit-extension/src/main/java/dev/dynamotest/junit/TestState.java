@@ -56,6 +56,36 @@ final class TestState implements ExtensionContext.Store.CloseableResource, AutoC
             Provisioner.createTables(scope.client(), methodTables, !backend.embedded(), createdExternally::add);
         }
         Provisioner.seed(scope.client(), seeds, cls.testClass(), where);
+        injectFaults(backend);
+    }
+
+    /** {@link InjectFault}s on the class and the method become rules scoped to this test's access key. */
+    private void injectFaults(Backend backend) {
+        List<InjectFault> declared = new java.util.ArrayList<>(
+            org.junit.platform.commons.support.AnnotationSupport.findRepeatableAnnotations(cls.testClass(), InjectFault.class));
+        declared.addAll(org.junit.platform.commons.support.AnnotationSupport.findRepeatableAnnotations(method, InjectFault.class));
+        if (declared.isEmpty()) {
+            return;
+        }
+        if (!backend.embedded()) {
+            throw new org.junit.jupiter.api.extension.ExtensionConfigurationException(where
+                + ": @InjectFault needs the embedded engine, not an external endpoint");
+        }
+        for (InjectFault f : declared) {
+            dev.dynamotest.engine.faults.FaultRule.Builder b = dev.dynamotest.engine.faults.FaultRule.builder()
+                .operations(f.operation()).times(f.times()).nth(f.nth())
+                .timing(f.afterApplying() ? dev.dynamotest.engine.faults.FaultRule.Timing.AFTER
+                    : dev.dynamotest.engine.faults.FaultRule.Timing.BEFORE);
+            if (!f.table().isEmpty()) {
+                b.table(f.table());
+            }
+            try {
+                b.effect(dev.dynamotest.engine.faults.FaultEffect.named(f.error()));
+            } catch (IllegalArgumentException e) {
+                throw new org.junit.jupiter.api.extension.ExtensionConfigurationException(where + ": @InjectFault " + e.getMessage());
+            }
+            scope.faults().add(b);
+        }
     }
 
     Scope scope() {
@@ -85,6 +115,9 @@ final class TestState implements ExtensionContext.Store.CloseableResource, AutoC
                 }
             }
         } finally {
+            if (cls.backend().embedded() && key != null) {
+                cls.backend().engine().faults().clear(key); // this test's fault rules end with it
+            }
             if (scope != null) {
                 scope.close();
             }

@@ -76,6 +76,25 @@ public final class AdminHandler implements HttpHandler {
                     return;
                 }
                 break;
+            case "/_dynamotest/faults":
+                if (get) {
+                    send(ex, 200, faults());
+                    return;
+                }
+                if (post) {
+                    dev.dynamotest.engine.faults.FaultRule rule = FaultJson.rule(json(body));
+                    engine.faults().add(rule);
+                    ObjectNode r = Json.object();
+                    r.put("id", rule.id());
+                    send(ex, 200, r);
+                    return;
+                }
+                if (Methods.DELETE.equals(ex.getRequestMethod())) {
+                    engine.faults().clear();
+                    send(ex, 200, faults());
+                    return;
+                }
+                break;
             case "/_dynamotest/ttl/sweep":
                 if (post) {
                     ObjectNode r = Json.object();
@@ -88,6 +107,24 @@ public final class AdminHandler implements HttpHandler {
                 throw new AdminError(404, "no admin resource " + path);
         }
         throw new AdminError(405, "method " + ex.getRequestMethod() + " not allowed on " + path);
+    }
+
+    private ObjectNode faults() {
+        ObjectNode r = Json.object();
+        var list = r.putArray("rules");
+        for (dev.dynamotest.engine.faults.FaultRule rule : engine.faults().rules()) {
+            ObjectNode o = list.addObject();
+            o.put("id", rule.id());
+            var ops = o.putArray("operations");
+            rule.operations().forEach(ops::add);
+            if (rule.table() != null) {
+                o.put("table", rule.table());
+            }
+            o.put("effect", rule.effect().toString());
+            o.put("timing", rule.timing().name().toLowerCase(java.util.Locale.ROOT));
+            o.put("fired", rule.fired());
+        }
+        return r;
     }
 
     private ObjectNode clock() {
