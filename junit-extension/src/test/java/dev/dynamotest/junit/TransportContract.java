@@ -101,6 +101,23 @@ abstract class TransportContract {
     }
 
     @Test
+    void faultsAndTheClockBehaveTheSame(DynamoRuntime dynamo, DynamoDbClient client) {
+        dynamo.faults().add(dev.dynamotest.engine.faults.FaultRule.builder().operations("PutItem").table("items")
+            .effect(new dev.dynamotest.engine.faults.FaultEffect.DropConnection()));
+        // every attempt (the SDK retries a reset connection) loses its connection: the same client-side failure
+        assertThatThrownBy(() -> client.putItem(b -> b.tableName("items").item(Map.of("pk", s("drop"), "sk", n(1)))))
+            .isInstanceOf(software.amazon.awssdk.core.exception.SdkClientException.class);
+        dynamo.faults().clear();
+        dynamo.faults().add(dev.dynamotest.engine.faults.FaultRule.builder().operations("GetItem").times(1)
+            .effect(dev.dynamotest.engine.faults.FaultEffect.throttling()));
+        assertThat(client.getItem(b -> b.tableName("items").key(key("a", 1))).item()).containsEntry("v", s("one")); // retried
+        assertThat(dynamo.faults().rules()).singleElement().satisfies(r -> assertThat(r.fired()).isEqualTo(1));
+        java.time.Instant before = dynamo.clock().instant();
+        dynamo.clock().advance(java.time.Duration.ofHours(2));
+        assertThat(dynamo.clock().instant()).isAfterOrEqualTo(before.plus(java.time.Duration.ofHours(2)));
+    }
+
+    @Test
     void partiqlAndControlPlane(DynamoDbClient client) {
         client.executeStatement(b -> b.statement("INSERT INTO \"items\" VALUE {'pk': 'p', 'sk': 1, 'v': 'partiql'}"));
         assertThat(client.executeStatement(b -> b.statement("SELECT v FROM \"items\" WHERE pk = 'p'")).items())

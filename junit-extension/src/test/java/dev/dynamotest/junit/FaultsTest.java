@@ -1,0 +1,54 @@
+package dev.dynamotest.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dynamotest.engine.faults.FaultEffect;
+import dev.dynamotest.engine.faults.FaultRule;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+
+/** Fault injection from the runtime handle and from @InjectFault, scoped to the test and cleared after it. */
+@DynamoTest
+@CreateTable(name = "orders", partitionKey = "pk")
+class FaultsTest {
+
+    static Map<String, AttributeValue> item(String pk) {
+        return Map.of("pk", AttributeValue.fromS(pk));
+    }
+
+    @Test
+    @InjectFault(operation = "PutItem", table = "orders", error = "PROVISIONED_THROUGHPUT_EXCEEDED", times = 1)
+    void annotationInjectsAFaultForThisTest(DynamoDbClient client, DynamoRuntime dynamo) {
+        // the injected client retries (SDK default): the single throttle is absorbed
+        client.putItem(b -> b.tableName("orders").item(item("a")));
+        assertThat(dynamo.faults().rules()).singleElement().satisfies(r -> assertThat(r.fired()).isEqualTo(1));
+        assertThat(client.getItem(b -> b.tableName("orders").key(item("a"))).hasItem()).isTrue();
+    }
+
+    @Test
+    void runtimeHandleAddsRulesForThisTestsCallsOnly(DynamoRuntime dynamo, DynamoDbClient client) {
+        FaultRule rule = dynamo.faults().add(FaultRule.builder().operations("GetItem").effect(FaultEffect.provisionedThroughputExceeded()));
+        DynamoDbClient noRetry = DynamoDbClient.builder().endpointOverride(dynamo.endpoint()).region(dynamo.region())
+            .credentialsProvider(dynamo.credentialsProvider())
+            .overrideConfiguration(c -> c.retryStrategy(software.amazon.awssdk.core.retry.RetryMode.STANDARD).retryStrategy(s -> s.maxAttempts(1)))
+            .build();
+        try (noRetry) {
+            assertThatThrownBy(() -> noRetry.getItem(b -> b.tableName("orders").key(item("a"))))
+                .isInstanceOf(ProvisionedThroughputExceededException.class);
+        }
+        assertThat(rule.fired()).isEqualTo(1);
+        assertThat(rule.accessKey()).isEqualTo(dynamo.credentialsProvider().resolveCredentials().accessKeyId());
+    }
+
+    @Test
+    void rulesDoNotOutliveTheirTest(DynamoRuntime dynamo, DynamoDbClient client) {
+        assertThat(dynamo.faults().rules()).isEmpty();
+        assertThat(dynamo.engine().faults().rules()).noneMatch(r -> dynamo.credentialsProvider().resolveCredentials().accessKeyId()
+            .equals(r.accessKey()));
+        client.getItem(b -> b.tableName("orders").key(item("a")));
+    }
+}
