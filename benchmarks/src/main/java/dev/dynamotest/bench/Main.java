@@ -78,12 +78,14 @@ public final class Main {
         }
 
         // 2. transports
-        md.append("## GetItem / PutItem: in-process transport vs HTTP (same SDK client, same engine)\n\n")
-            .append("| op | threads | HTTP ops/s | in-process ops/s | in-process / HTTP | HTTP p50 µs | in-process p50 µs |\n")
-            .append("|---|---:|---:|---:|---:|---:|---:|\n");
+        md.append("## GetItem / PutItem: in-process transport vs HTTP vs a do-nothing HTTP endpoint (same SDK client)\n\n")
+            .append("| op | threads | null endpoint ops/s | HTTP ops/s | in-process ops/s | in-process / HTTP | in-process / null | HTTP p50 µs | in-process p50 µs |\n")
+            .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         Engine engine = new Engine();
         RequestHandler handler = new RequestHandler(engine);
         try (DynamoTestServer server = DynamoTestServer.builder().engine(engine).handler(handler).port(0).start();
+             NullEndpoint nullEndpoint = new NullEndpoint();
+             DynamoDbClient nul = client(nullEndpoint.endpoint(), ApacheHttpClient.builder().maxConnections(64).build());
              DynamoDbClient http = client(server.endpoint(), ApacheHttpClient.builder().maxConnections(64).build());
              DynamoDbClient inProcess = client(URI.create("http://in-process"), new InProcessHttpClient(handler))) {
             http.createTable(b -> b.tableName("bench").billingMode(BillingMode.PAY_PER_REQUEST)
@@ -92,12 +94,16 @@ public final class Main {
             String payload = "x".repeat(900);
             for (int threads : new int[] {1, 8}) {
                 for (String op : new String[] {"PutItem", "GetItem"}) {
+                    Result z = run(nul, op, threads, ops, payload);
                     Result h = run(http, op, threads, ops, payload);
                     Result i = run(inProcess, op, threads, ops, payload);
-                    h = run(http, op, threads, ops, payload); // measured after both warmed up
+                    z = run(nul, op, threads, ops, payload); // measured after all three warmed up
+                    h = run(http, op, threads, ops, payload);
                     i = run(inProcess, op, threads, ops, payload);
-                    md.append("| ").append(op).append(" | ").append(threads).append(" | ").append(fmt(h.opsPerSecond))
+                    md.append("| ").append(op).append(" | ").append(threads).append(" | ").append(fmt(z.opsPerSecond))
+                        .append(" | ").append(fmt(h.opsPerSecond))
                         .append(" | ").append(fmt(i.opsPerSecond)).append(" | ").append(fmt2(i.opsPerSecond / h.opsPerSecond))
+                        .append(" | ").append(fmt2(i.opsPerSecond / z.opsPerSecond))
                         .append(" | ").append(fmt(h.p50Micros)).append(" | ").append(fmt(i.p50Micros)).append(" |\n");
                 }
             }
