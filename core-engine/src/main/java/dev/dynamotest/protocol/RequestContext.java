@@ -11,6 +11,7 @@ public final class RequestContext {
     private final String operation;
     private final String requestId;
     private Namespace namespace;
+    private dev.dynamotest.engine.faults.FaultEffect partialFault;
 
     public RequestContext(Engine engine, NamespaceId namespaceId, String operation, String requestId) {
         this.engine = engine;
@@ -46,5 +47,14 @@ public final class RequestContext {
 
     public String requestId() {
         return requestId;
+    }
+
+    /** A fault effect the action itself carries out (partial batch results, a transaction conflict), or null. */
+    public dev.dynamotest.engine.faults.FaultEffect partialFault() {
+        return partialFault;
+    }
+
+    public void partialFault(dev.dynamotest.engine.faults.FaultEffect effect) {
+        this.partialFault = effect;
     }
 }

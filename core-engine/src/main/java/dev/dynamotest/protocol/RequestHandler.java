@@ -97,6 +97,11 @@ public final class RequestHandler {
             dev.dynamotest.engine.faults.FaultRule fault = engine.faults().isEmpty() ? null
                 : engine.faults().match(operation, Requests.member(request, "TableName") == null ? null
                     : Requests.member(request, "TableName").asText(), faultKey(request), accessKeyOf(authorization));
+            if (fault != null && (fault.effect() instanceof dev.dynamotest.engine.faults.FaultEffect.Unprocessed
+                || fault.effect() instanceof dev.dynamotest.engine.faults.FaultEffect.TransactionConflictOn)) {
+                ctx.partialFault(fault.effect()); // the action carries these out
+                fault = null;
+            }
             if (fault != null && fault.timing() == dev.dynamotest.engine.faults.FaultRule.Timing.BEFORE) {
                 Response r = applyFault(fault, requestId);
                 if (r != null) {

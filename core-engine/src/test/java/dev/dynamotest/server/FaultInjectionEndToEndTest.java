@@ -172,4 +172,55 @@ class FaultInjectionEndToEndTest {
         assertThat(engine.faults().rules()).isEmpty();
         noRetries.putItem(b -> b.tableName("orders").item(item("a")));
     }
+
+    @Test
+    void theEnhancedClientsBatchWriteLoopRetriesUnprocessedItemsUntilAllAreWritten() {
+        // the first two BatchWriteItem calls leave every other item unprocessed
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        FaultRule rule = engine.faults().add(FaultRule.builder().operations("BatchWriteItem").times(2)
+            .effect(new FaultEffect.Unprocessed(k -> seen.incrementAndGet() % 2 == 0)).build());
+        var enhanced = software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient.builder().dynamoDbClient(noRetries).build();
+        var table = enhanced.table("orders", software.amazon.awssdk.enhanced.dynamodb.TableSchema.fromBean(EnhancedOrder.class));
+        List<EnhancedOrder> pending = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            pending.add(new EnhancedOrder("o" + i, i));
+        }
+        int rounds = 0;
+        while (!pending.isEmpty()) {
+            rounds++;
+            var batch = software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch.builder(EnhancedOrder.class).mappedTableResource(table);
+            pending.forEach(batch::addPutItem);
+            var result = enhanced.batchWriteItem(b -> b.addWriteBatch(batch.build()));
+            pending = new ArrayList<>(result.unprocessedPutItemsForTable(table));
+        }
+        assertThat(rounds).isEqualTo(3);
+        assertThat(rule.fired()).isEqualTo(2);
+        for (int i = 0; i < 10; i++) {
+            int n = i;
+            assertThat(table.getItem(r -> r.key(k -> k.partitionValue("o" + n))).getTotal()).isEqualTo(n);
+        }
+    }
+
+    @Test
+    void batchGetReturnsChosenKeysAsUnprocessedAndTransactionsConflictOnAChosenAction() {
+        noRetries.putItem(b -> b.tableName("orders").item(item("a")));
+        noRetries.putItem(b -> b.tableName("orders").item(item("b")));
+        engine.faults().add(FaultRule.builder().operations("BatchGetItem").times(1)
+            .effect(new FaultEffect.Unprocessed(k -> k.get("pk").equals(dev.dynamotest.engine.model.AttributeValue.s("b")))).build());
+        var r = noRetries.batchGetItem(b -> b.requestItems(Map.of("orders",
+            software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(item("a"), item("b")).build())));
+        assertThat(r.responses().get("orders")).containsExactly(item("a"));
+        assertThat(r.unprocessedKeys().get("orders").keys()).containsExactly(item("b"));
+
+        engine.faults().add(FaultRule.builder().operations("TransactWriteItems").times(1)
+            .effect(new FaultEffect.TransactionConflictOn(1)).build());
+        var e = org.assertj.core.api.Assertions.catchThrowableOfType(
+            software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException.class,
+            () -> noRetries.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName("orders").item(item("t1"))).build(),
+                TransactWriteItem.builder().put(p -> p.tableName("orders").item(item("t2"))).build())));
+        assertThat(e.cancellationReasons()).extracting(c -> c.code()).containsExactly("None", "TransactionConflict");
+        assertThat(e.cancellationReasons().get(1).message()).isEqualTo("Transaction is ongoing for the item");
+        assertThat(noRetries.getItem(b -> b.tableName("orders").key(item("t1"))).hasItem()).isFalse();
+    }
 }

@@ -21,6 +21,24 @@ public sealed interface FaultEffect {
     record DropConnection() implements FaultEffect {
     }
 
+    /**
+     * Partial batch results: BatchWriteItem returns the chosen requests in UnprocessedItems and BatchGetItem the
+     * chosen keys in UnprocessedKeys, without applying or reading them. {@code which} sees each request's key
+     * (the item for a put).
+     */
+    record Unprocessed(java.util.function.Predicate<java.util.Map<String, dev.dynamotest.engine.model.AttributeValue>> which)
+        implements FaultEffect {
+    }
+
+    /** TransactWriteItems is cancelled with reason TransactionConflict for the action at {@code actionIndex}. */
+    record TransactionConflictOn(int actionIndex) implements FaultEffect {
+    }
+
+    /** Every request of the batch is unprocessed. */
+    static Unprocessed unprocessedAll() {
+        return new Unprocessed(k -> true);
+    }
+
     // The service's errors and texts (AWS SDK model documentation and the service's responses).
 
     static Error provisionedThroughputExceeded() {

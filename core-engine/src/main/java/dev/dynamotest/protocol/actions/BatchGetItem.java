@@ -117,8 +117,9 @@ public final class BatchGetItem implements Action {
             TableData data = snapshot.get(t.table());
             List<Item> found = responses.computeIfAbsent(t.name(), n -> new ArrayList<>());
             double units = 0;
+            dev.dynamotest.engine.faults.FaultEffect.Unprocessed skip = ctx.partialFault() instanceof dev.dynamotest.engine.faults.FaultEffect.Unprocessed u ? u : null;
             for (int i = 0; i < t.primaryKeys().size(); i++) {
-                if (responseBytes >= MAX_RESPONSE_BYTES) {
+                if (responseBytes >= MAX_RESPONSE_BYTES || (skip != null && skip.which().test(t.keys().get(i)))) {
                     unprocessed.computeIfAbsent(t, x -> new ArrayList<>()).add(t.keys().get(i));
                     continue;
                 }

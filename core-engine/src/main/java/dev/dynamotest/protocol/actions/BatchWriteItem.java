@@ -121,7 +121,13 @@ public final class BatchWriteItem implements Action {
 
         Map<String, WriteCost[]> costs = new LinkedHashMap<>();
         Map<String, List<Item>> collections = new LinkedHashMap<>();
+        Map<String, List<JsonNode>> unprocessed = new LinkedHashMap<>();
+        dev.dynamotest.engine.faults.FaultEffect.Unprocessed skip = ctx.partialFault() instanceof dev.dynamotest.engine.faults.FaultEffect.Unprocessed u ? u : null;
         for (Write w : writes) {
+            if (skip != null && skip.which().test(w.item() != null ? w.item().attributes() : w.table().keySchema().keyMap(w.key()))) {
+                unprocessed.computeIfAbsent(w.tableName(), n -> new ArrayList<>()).add(w.raw());
+                continue;
+            }
             Item item = w.item();
             ItemChange change = w.table().write(w.key(), old -> item, CommitListener.Origin.WRITE);
             WriteCost c = WriteCost.of(w.table().data().layouts(), change.oldItem(), change.newItem());
@@ -138,6 +144,13 @@ public final class BatchWriteItem implements Action {
 
         out.writeStartObject();
         out.writeObjectFieldStart("UnprocessedItems");
+        for (Map.Entry<String, List<JsonNode>> e : unprocessed.entrySet()) {
+            out.writeArrayFieldStart(e.getKey());
+            for (JsonNode raw : e.getValue()) {
+                dev.dynamotest.protocol.Json.writeTree(out, raw);
+            }
+            out.writeEndArray();
+        }
         out.writeEndObject();
         ConsumedCapacityJson.Mode mode = ConsumedCapacityJson.mode(rcc);
         if (mode != ConsumedCapacityJson.Mode.NONE) {

@@ -69,6 +69,14 @@ public final class TransactWriteItems implements Action {
                 return;
             }
         }
+        if (ctx.partialFault() instanceof dev.dynamotest.engine.faults.FaultEffect.TransactionConflictOn c) {
+            List<TransactionCanceled.Reason> reasons = new ArrayList<>();
+            for (int i = 0; i < writes.size(); i++) {
+                reasons.add(i == c.actionIndex() ? new TransactionCanceled.Reason("TransactionConflict",
+                    "Transaction is ongoing for the item", null) : TransactionCanceled.Reason.NONE);
+            }
+            throw new TransactionCanceled(reasons);
+        }
         List<ItemChange> changes = commit(writes);
         if (token != null) {
             ctx.engine().clientTokens().remember(scope, token, fingerprint);

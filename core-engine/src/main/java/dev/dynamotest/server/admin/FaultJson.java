@@ -60,8 +60,12 @@ final class FaultJson {
                 b.effect(new FaultEffect.Latency(Duration.parse(n.get("latency").asText())));
             } else if (n.path("drop").asBoolean(false)) {
                 b.effect(new FaultEffect.DropConnection());
+            } else if (n.path("unprocessed").asBoolean(false)) {
+                b.effect(FaultEffect.unprocessedAll());
+            } else if (n.has("transactionConflict")) {
+                b.effect(new FaultEffect.TransactionConflictOn(n.get("transactionConflict").asInt()));
             } else {
-                throw new AdminHandler.AdminError(400, "a fault needs one of error, latency or drop");
+                throw new AdminHandler.AdminError(400, "a fault needs one of error, latency, drop, unprocessed or transactionConflict");
             }
             return b.build();
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
