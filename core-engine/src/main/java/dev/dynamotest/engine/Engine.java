@@ -22,6 +22,7 @@ public final class Engine {
     private final dev.dynamotest.engine.streams.StreamRegistry streams;
     private final dev.dynamotest.engine.ttl.TtlSweeper ttl;
     private final dev.dynamotest.engine.faults.Faults faults;
+    private final dev.dynamotest.engine.capacity.CapacityModel capacity;
 
     public Engine(EngineClock clock) {
         this.clock = clock;
@@ -29,6 +30,8 @@ public final class Engine {
         this.streams = new dev.dynamotest.engine.streams.StreamRegistry(clock);
         this.ttl = new dev.dynamotest.engine.ttl.TtlSweeper(clock, namespaces::values);
         this.faults = new dev.dynamotest.engine.faults.Faults(clock);
+        this.capacity = new dev.dynamotest.engine.capacity.CapacityModel(clock);
+        commitPoint.capacity(capacity);
         commitPoint.addListener(streams);
         // advancing or setting the clock runs the work that became due before it returns
         clock.onChange(this::runDueWork);
@@ -42,6 +45,11 @@ public final class Engine {
 
     public dev.dynamotest.engine.streams.StreamRegistry streams() {
         return streams;
+    }
+
+    /** Capacity accounting and (opt-in) throttling. */
+    public dev.dynamotest.engine.capacity.CapacityModel capacity() {
+        return capacity;
     }
 
     /** Targeted fault rules, consulted for every request. */

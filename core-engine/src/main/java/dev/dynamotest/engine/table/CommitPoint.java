@@ -12,6 +12,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class CommitPoint {
     private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile dev.dynamotest.engine.capacity.CapacityModel capacity;
+
+    /** The capacity model charged (and possibly throttling) before any change of a commit is applied. */
+    public void capacity(dev.dynamotest.engine.capacity.CapacityModel capacity) {
+        this.capacity = capacity;
+    }
 
     public void addListener(CommitListener listener) {
         listeners.add(listener);
@@ -76,6 +82,9 @@ public final class CommitPoint {
         for (ItemChange c : changes) {
             c.table().data().checkIndexKeys(c.newItem()); // validate all before applying any
             checkItemCollection(c);
+        }
+        if (capacity != null && origin != CommitListener.Origin.TTL) {
+            capacity.chargeWrites(changes); // TTL deletions consume no capacity
         }
         List<ItemChange> effective = changes;
         for (ItemChange c : changes) {

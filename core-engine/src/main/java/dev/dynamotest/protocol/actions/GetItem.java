@@ -47,6 +47,8 @@ public final class GetItem implements Action {
         Table table = Tables.require(ctx, tableName);
         PrimaryKey key = table.keySchema().keyOf(keyMap);
         Item item = table.get(key);
+        double units = CapacityUnits.read(item, Boolean.TRUE.equals(consistent));
+        ctx.engine().capacity().chargeRead(table, null, key.partition(), units);
         out.writeStartObject();
         if (item != null) {
             AttributeValueJson.writeItemField(out, "Item", projection == null ? item : Projector.project(item, projection.paths()));

@@ -89,6 +89,7 @@ public final class Query implements Action {
         Iterator<Entry> entries = pages.index == null
             ? Reader.queryTable(pages.data, key, parsed.partition(), parsed.sort(), ascending, start)
             : Reader.queryIndex(pages.data.index(indexName), pages.index, parsed.partition(), parsed.sort(), ascending, start);
-        pages.writePage(out, entries, filter, ExpressionKind.FILTER, limit, ConsumedCapacityJson.mode(rcc));
+        pages.charging(ctx.engine().capacity(), parsed.partition())
+            .writePage(out, entries, filter, ExpressionKind.FILTER, limit, ConsumedCapacityJson.mode(rcc));
     }
 }

@@ -170,6 +170,16 @@ final class ReadPages {
      * Runs the page loop over {@code entries} and writes Items/Count/ScannedCount/LastEvaluatedKey and
      * ConsumedCapacity.
      */
+    dev.dynamotest.engine.capacity.CapacityModel capacity;
+    AttributeValue partitionKey;
+
+    /** Who is charged for the page's reads: the engine's capacity model, on this partition (null for a scan). */
+    ReadPages charging(dev.dynamotest.engine.capacity.CapacityModel capacity, AttributeValue partitionKey) {
+        this.capacity = capacity;
+        this.partitionKey = partitionKey;
+        return this;
+    }
+
     void writePage(JsonGenerator out, Iterator<Entry> entries, Condition filter, ExpressionKind filterKind, Long limit,
                    ConsumedCapacityJson.Mode capacityMode) throws IOException {
         int max = limit == null ? Integer.MAX_VALUE : (int) Math.min(Integer.MAX_VALUE, limit);
@@ -198,6 +208,7 @@ final class ReadPages {
                 items.add(project(visible));
             }
         }
+        capacity.chargeRead(table, indexName, partitionKey, CapacityUnits.read(bytes, consistent));
         out.writeStartObject();
         if (!count) {
             out.writeArrayFieldStart("Items");

@@ -87,6 +87,7 @@ public final class Scan implements Action {
         Iterator<Entry> entries = pages.index == null
             ? Reader.scanTable(pages.data, table.keySchema(), seg, total, start)
             : Reader.scanIndex(pages.data.index(indexName), seg, total, start);
-        pages.writePage(out, entries, filter, ExpressionKind.FILTER, limit, ConsumedCapacityJson.mode(rcc));
+        pages.charging(ctx.engine().capacity(), null)
+            .writePage(out, entries, filter, ExpressionKind.FILTER, limit, ConsumedCapacityJson.mode(rcc));
     }
 }

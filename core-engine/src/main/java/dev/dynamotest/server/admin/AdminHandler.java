@@ -95,6 +95,31 @@ public final class AdminHandler implements HttpHandler {
                     return;
                 }
                 break;
+            case "/_dynamotest/capacity":
+                if (get || post) {
+                    if (post) {
+                        JsonNode req = json(body);
+                        if (!req.has("enforce") || !req.get("enforce").isBoolean()) {
+                            throw new AdminError(400, "give {\"enforce\": true|false}");
+                        }
+                        engine.capacity().enforce(req.get("enforce").booleanValue());
+                    }
+                    ObjectNode r = Json.object();
+                    r.put("enforce", engine.capacity().enforcing());
+                    ObjectNode all = r.putObject("metrics");
+                    engine.capacity().allMetrics().forEach((arn, m) -> {
+                        ObjectNode o = all.putObject(arn);
+                        o.put("consumedReadUnits", m.consumedReadUnits());
+                        o.put("consumedWriteUnits", m.consumedWriteUnits());
+                        o.put("throttledReadUnits", m.throttledReadUnits());
+                        o.put("throttledWriteUnits", m.throttledWriteUnits());
+                        o.put("requests", m.requests());
+                        o.put("throttledRequests", m.throttledRequests());
+                    });
+                    send(ex, 200, r);
+                    return;
+                }
+                break;
             case "/_dynamotest/ttl/sweep":
                 if (post) {
                     ObjectNode r = Json.object();

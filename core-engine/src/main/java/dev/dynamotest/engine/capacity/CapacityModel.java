@@ -1,0 +1,285 @@
+package dev.dynamotest.engine.capacity;
+
+import dev.dynamotest.engine.EngineClock;
+import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.model.AttributeValue;
+import dev.dynamotest.engine.table.IndexLayout;
+import dev.dynamotest.engine.table.ItemChange;
+import dev.dynamotest.engine.table.PrimaryKey;
+import dev.dynamotest.engine.table.Table;
+import dev.dynamotest.engine.table.TableMetadata;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * DynamoDB's capacity model on the engine clock, opt-in: consumed units are always counted (metrics); with
+ * enforcement on, PROVISIONED tables and their GSIs get token buckets at their RCU/WCU per second holding up to 300
+ * seconds of unused capacity (burst), every partition (3,000 RCU / 1,000 WCU each; partitions derived from the
+ * throughput as DynamoDB documents) has its own limit so a hot key is throttled while the table has capacity left,
+ * a GSI without write capacity throttles its base table's writes, and ON_DEMAND tables admit up to twice their
+ * previous peak (at least 4,000 WCU / 12,000 RCU per second) and the per-table and per-partition maxima.
+ * Throttled requests get the service's exception and are not applied.
+ */
+public final class CapacityModel {
+    public static final double PARTITION_WCU = 1000;
+    public static final double PARTITION_RCU = 3000;
+    static final double BURST_SECONDS = 300;
+
+    private final EngineClock clock;
+    private volatile boolean enforcing;
+    private final Map<String, Boolean> tableOverrides = new ConcurrentHashMap<>();
+    private final Map<String, Buckets> buckets = new ConcurrentHashMap<>();
+    private final Map<String, Metrics> metrics = new ConcurrentHashMap<>();
+
+    public CapacityModel(EngineClock clock) {
+        this.clock = clock;
+    }
+
+    /** Turns enforcement on or off for every table (default off: units are only counted). */
+    public void enforce(boolean on) {
+        enforcing = on;
+    }
+
+    /** Per-table override by table ARN. */
+    public void enforce(String tableArn, boolean on) {
+        tableOverrides.put(tableArn, on);
+    }
+
+    boolean enforced(TableMetadata m) {
+        return tableOverrides.getOrDefault(m.arn(), enforcing);
+    }
+
+    /** Consumed and throttled units and requests of a table (by ARN) or an index ({@code arn/index/name}). */
+    public Metrics metrics(String resourceArn) {
+        return metrics.computeIfAbsent(resourceArn, k -> new Metrics());
+    }
+
+    /** Every table's and index's counters, by ARN. */
+    public Map<String, Metrics> allMetrics() {
+        return Map.copyOf(metrics);
+    }
+
+    public boolean enforcing() {
+        return enforcing;
+    }
+
+    /** Counters for one table or index. */
+    public static final class Metrics {
+        private double consumedRead;
+        private double consumedWrite;
+        private double throttledRead;
+        private double throttledWrite;
+        private long throttledRequests;
+        private long requests;
+
+        synchronized void consumed(boolean write, double units) {
+            requests++;
+            if (write) {
+                consumedWrite += units;
+            } else {
+                consumedRead += units;
+            }
+        }
+
+        synchronized void throttled(boolean write, double units) {
+            throttledRequests++;
+            if (write) {
+                throttledWrite += units;
+            } else {
+                throttledRead += units;
+            }
+        }
+
+        public synchronized double consumedReadUnits() {
+            return consumedRead;
+        }
+
+        public synchronized double consumedWriteUnits() {
+            return consumedWrite;
+        }
+
+        public synchronized double throttledReadUnits() {
+            return throttledRead;
+        }
+
+        public synchronized double throttledWriteUnits() {
+            return throttledWrite;
+        }
+
+        public synchronized long throttledRequests() {
+            return throttledRequests;
+        }
+
+        public synchronized long requests() {
+            return requests;
+        }
+    }
+
+    /** A token bucket refilled on the engine clock. */
+    static final class Bucket {
+        double rate;
+        double capacity;
+        double tokens;
+        Instant last;
+
+        Bucket(double rate, double capacity, Instant now) {
+            this.rate = rate;
+            this.capacity = capacity;
+            this.tokens = Math.min(capacity, rate); // one second's worth to start with
+            this.last = now;
+        }
+
+        void refill(Instant now) {
+            double seconds = Math.max(0, (now.toEpochMilli() - last.toEpochMilli()) / 1000.0);
+            tokens = Math.min(capacity, tokens + seconds * rate);
+            last = now;
+        }
+
+        void retune(double newRate, double newCapacity) {
+            rate = newRate;
+            capacity = newCapacity;
+            tokens = Math.min(tokens, capacity);
+        }
+    }
+
+    /** The buckets of one table (or GSI): table-level read/write and per-partition read/write. */
+    static final class Buckets {
+        Bucket read;
+        Bucket write;
+        final Map<Integer, Bucket> partitionRead = new ConcurrentHashMap<>();
+        final Map<Integer, Bucket> partitionWrite = new ConcurrentHashMap<>();
+        int partitions;
+        double peakWrite;
+        double peakRead;
+        long currentSecond = -1;
+        double secondWrite;
+        double secondRead;
+    }
+
+    /** Partitions as DynamoDB documents them: by throughput (3,000 RCU + 1,000 WCU each), at least one. */
+    static int partitions(double rcu, double wcu) {
+        return Math.max(1, (int) Math.ceil(rcu / PARTITION_RCU + wcu / PARTITION_WCU));
+    }
+
+    static int partitionOf(AttributeValue partitionKey, int partitions) {
+        return (int) ((PrimaryKey.partitionHash(partitionKey) * partitions) >>> 32);
+    }
+
+    /**
+     * Charges a commit's writes (called at the commit point before anything is applied); throws
+     * ProvisionedThroughputExceededException / ThrottlingException if a bucket runs dry, applying nothing.
+     */
+    public void chargeWrites(List<ItemChange> changes) {
+        for (ItemChange c : changes) {
+            Table t = c.table();
+            TableMetadata m = t.metadata();
+            WriteCost cost = WriteCost.of(t.data().layouts(), c.oldItem(), c.newItem());
+            synchronized (this) {
+                Instant now = clock.instant();
+                if (enforced(m)) {
+                    check(m.arn(), m.billingMode(), m.throughput(), c.key().partition(), cost.table(), true, now, m.creationDateTime(), null);
+                    for (Map.Entry<String, Double> g : cost.globalIndexes().entrySet()) {
+                        TableMetadata.IndexDefinition d = m.globalIndex(g.getKey());
+                        if (d != null) {
+                            // a GSI without write capacity throttles the base table's write (back-pressure)
+                            check(d.arn(), m.billingMode(), d.throughput(), null, g.getValue(), true, now, m.creationDateTime(), d.name());
+                        }
+                    }
+                }
+                metrics(m.arn()).consumed(true, cost.table());
+                for (Map.Entry<String, Double> g : cost.globalIndexes().entrySet()) {
+                    TableMetadata.IndexDefinition d = m.globalIndex(g.getKey());
+                    if (d != null) {
+                        metrics(d.arn()).consumed(true, g.getValue());
+                    }
+                }
+            }
+        }
+    }
+
+    /** Charges a read of {@code units} on a table or index (indexName null for the table). */
+    public synchronized void chargeRead(Table t, String indexName, AttributeValue partitionKey, double units) {
+        TableMetadata m = t.metadata();
+        TableMetadata.IndexDefinition gsi = indexName == null ? null : m.globalIndex(indexName);
+        String arn = gsi != null ? gsi.arn() : m.arn();
+        TableMetadata.Throughput tp = gsi != null ? gsi.throughput() : m.throughput();
+        if (enforced(m)) {
+            check(arn, m.billingMode(), tp, gsi != null ? null : partitionKey, units, false, clock.instant(), m.creationDateTime(), indexName);
+        }
+        metrics(arn).consumed(false, units);
+    }
+
+    private void check(String arn, TableMetadata.BillingMode mode, TableMetadata.Throughput tp, AttributeValue partitionKey,
+                       double units, boolean write, Instant now, Instant created, String indexName) {
+        Buckets b = buckets.computeIfAbsent(arn, k -> new Buckets());
+        double rate;
+        double capacity;
+        if (mode == TableMetadata.BillingMode.PROVISIONED) {
+            rate = write ? tp.writeCapacityUnits() : tp.readCapacityUnits();
+            capacity = rate * BURST_SECONDS;
+        } else {
+            // on demand: twice the previous peak within 30 minutes, at least the initial 4,000 WRU / 12,000 RRU,
+            // at most the per-table maximum of 40,000
+            double peak = write ? b.peakWrite : b.peakRead;
+            rate = Math.min(40_000, Math.max(write ? 4_000 : 12_000, 2 * peak));
+            capacity = rate;
+        }
+        Bucket bucket = write ? b.write : b.read;
+        if (bucket == null) {
+            // unused capacity accrues from the table's creation (up to 300 seconds of it)
+            bucket = new Bucket(rate, capacity, created.isAfter(now) ? now : created);
+            if (write) {
+                b.write = bucket;
+            } else {
+                b.read = bucket;
+            }
+        } else {
+            bucket.retune(rate, capacity); // UpdateTable takes effect at once
+        }
+        bucket.refill(now);
+        int parts = partitions(mode == TableMetadata.BillingMode.PROVISIONED ? tp.readCapacityUnits() : 0,
+            mode == TableMetadata.BillingMode.PROVISIONED ? tp.writeCapacityUnits() : 0);
+        Bucket partition = null;
+        if (partitionKey != null) {
+            int p = partitionOf(partitionKey, parts);
+            double partRate = write ? PARTITION_WCU : PARTITION_RCU;
+            Map<Integer, Bucket> map = write ? b.partitionWrite : b.partitionRead;
+            partition = map.computeIfAbsent(p, k -> new Bucket(partRate, partRate, now));
+            partition.refill(now);
+        }
+        Metrics mt = metrics(arn);
+        if (bucket.tokens < units || (partition != null && partition.tokens < units)) {
+            mt.throttled(write, units);
+            throw throttled(mode, indexName);
+        }
+        bucket.tokens -= units;
+        if (partition != null) {
+            partition.tokens -= units;
+        }
+        long second = now.getEpochSecond();
+        if (second != b.currentSecond) {
+            b.currentSecond = second;
+            b.secondWrite = 0;
+            b.secondRead = 0;
+        }
+        if (write) {
+            b.secondWrite += units;
+            b.peakWrite = Math.max(b.peakWrite, b.secondWrite);
+        } else {
+            b.secondRead += units;
+            b.peakRead = Math.max(b.peakRead, b.secondRead);
+        }
+    }
+
+    static DynamoException throttled(TableMetadata.BillingMode mode, String index) {
+        if (mode == TableMetadata.BillingMode.PAY_PER_REQUEST) {
+            return new DynamoException("ThrottlingException", "Throughput exceeds the current capacity of your table or index. "
+                + "DynamoDB is automatically scaling your table or index so please try again shortly. If exceptions persist, "
+                + "check if you have a hot key: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html", 400);
+        }
+        return new DynamoException("ProvisionedThroughputExceededException", "The level of configured provisioned throughput for the "
+            + (index != null ? "index" : "table") + " was exceeded. Consider increasing your provisioning level with the UpdateTable API.", 400);
+    }
+}

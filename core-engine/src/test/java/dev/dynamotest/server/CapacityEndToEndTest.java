@@ -1,0 +1,147 @@
+package dev.dynamotest.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dynamotest.engine.Engine;
+import dev.dynamotest.engine.EngineClock;
+import dev.dynamotest.engine.capacity.CapacityModel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/** The capacity model on a manual clock: burst credit, throttling, recovery, hot partitions, GSI back-pressure. */
+class CapacityEndToEndTest {
+    Engine engine;
+    DynamoTestServer server;
+    DynamoDbClient db;
+
+    @BeforeEach
+    void start() {
+        engine = new Engine(EngineClock.manual(Instant.parse("2030-01-01T00:00:00Z")));
+        engine.capacity().enforce(true);
+        server = DynamoTestServer.builder().engine(engine).port(0).start();
+        db = ServerFixture.client(server.endpoint(), "us-east-1"); // no retries: every throttle is visible
+    }
+
+    @AfterEach
+    void stop() {
+        db.close();
+        server.close();
+    }
+
+    void table(String name, long rcu, long wcu, boolean gsi) {
+        db.createTable(b -> {
+            b.tableName(name).billingMode(BillingMode.PROVISIONED).provisionedThroughput(p -> p.readCapacityUnits(rcu).writeCapacityUnits(wcu))
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH));
+            if (gsi) {
+                b.attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("g").attributeType(ScalarAttributeType.S))
+                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byG").keySchema(k -> k.attributeName("g").keyType(KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)).provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(1L)).build());
+            } else {
+                b.attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S));
+            }
+        });
+    }
+
+    boolean put(String table, String pk) {
+        try {
+            db.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS(pk))));
+            return true;
+        } catch (ProvisionedThroughputExceededException e) {
+            assertThat(e).hasMessageStartingWith("The level of configured provisioned throughput for the table was exceeded.");
+            return false;
+        }
+    }
+
+    @Test
+    void aFiveWcuTableAbsorbsABurstFromItsCreditThenThrottlesThenRecovers() {
+        table("burst", 5, 5, false);
+        // a new table holds one second of capacity; 60 s unused add 300 units of credit (capped at 300 s worth)
+        engine.clock().advance(Duration.ofSeconds(60));
+        int written = 0;
+        while (put("burst", "k" + written)) {
+            written++;
+            assertThat(written).isLessThan(1000);
+        }
+        assertThat(written).isEqualTo(305);
+        CapacityModel.Metrics m = engine.capacity().metrics("arn:aws:dynamodb:us-east-1:000000000000:table/burst");
+        assertThat(m.throttledRequests()).isEqualTo(1);
+        assertThat(m.consumedWriteUnits()).isEqualTo(305.0);
+        engine.clock().advance(Duration.ofSeconds(2)); // 10 units refilled
+        for (int i = 0; i < 10; i++) {
+            assertThat(put("burst", "again" + i)).isTrue();
+        }
+        assertThat(put("burst", "over")).isFalse();
+        assertThat(m.throttledRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void aHotKeyThrottlesAtThePartitionLimitWhileSpreadKeysDoNot() {
+        table("hot", 1, 3000, false); // 3 partitions of 1,000 WCU
+        int hot = 0;
+        while (put("hot", "same-key")) {
+            hot++;
+            assertThat(hot).isLessThan(5000);
+        }
+        assertThat(hot).isEqualTo(1000); // the partition's limit, with 2,000 units left on the table
+        engine.clock().advance(Duration.ofSeconds(1));
+        int spread = 0;
+        for (int i = 0; i < 1500; i++) {
+            if (put("hot", "spread-" + i)) {
+                spread++;
+            }
+        }
+        assertThat(spread).isEqualTo(1500);
+    }
+
+    @Test
+    void aGsiWithoutWriteCapacityThrottlesItsBaseTable() {
+        table("backpressure", 5, 100, true);
+        int written = 0;
+        boolean throttled = false;
+        for (int i = 0; i < 10 && !throttled; i++) {
+            int n = i;
+            try {
+                db.putItem(b -> b.tableName("backpressure").item(Map.of("pk", AttributeValue.fromS("k" + n), "g", AttributeValue.fromS("x"))));
+                written++;
+            } catch (ProvisionedThroughputExceededException e) {
+                assertThat(e).hasMessageStartingWith("The level of configured provisioned throughput for the index was exceeded.");
+                throttled = true;
+            }
+        }
+        assertThat(written).isEqualTo(1); // the GSI has 1 WCU per second; the table has 100
+        assertThat(throttled).isTrue();
+        assertThat(db.putItem(b -> b.tableName("backpressure").item(Map.of("pk", AttributeValue.fromS("no-gsi-key")))).sdkHttpResponse().isSuccessful())
+            .isTrue(); // items outside the sparse index do not touch it
+    }
+
+    @Test
+    void adminApiSwitchesEnforcementAndReportsMetrics() throws Exception {
+        table("metered", 5, 5, false);
+        put("metered", "a");
+        var http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI uri = java.net.URI.create(server.endpoint() + "/_dynamotest/capacity");
+        var got = http.send(java.net.http.HttpRequest.newBuilder(uri).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(got.body()).contains("\"enforce\":true", "table/metered", "\"consumedWriteUnits\":1.0");
+        var off = http.send(java.net.http.HttpRequest.newBuilder(uri).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"enforce\":false}")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(off.body()).contains("\"enforce\":false");
+        for (int i = 0; i < 50; i++) {
+            assertThat(put("metered", "free" + i)).isTrue(); // no longer enforced, still counted
+        }
+        assertThat(engine.capacity().metrics("arn:aws:dynamodb:us-east-1:000000000000:table/metered").consumedWriteUnits()).isEqualTo(51.0);
+    }
+}
