@@ -95,8 +95,7 @@ public final class RequestHandler {
                 throw DynamoException.serialization(Requests.unexpected(request, "structure"));
             }
             dev.dynamotest.engine.faults.FaultRule fault = engine.faults().isEmpty() ? null
-                : engine.faults().match(operation, Requests.member(request, "TableName") == null ? null
-                    : Requests.member(request, "TableName").asText(), faultKey(request), accessKeyOf(authorization));
+                : engine.faults().match(operation, faultTable(request), faultKey(request), accessKeyOf(authorization));
             if (fault != null && (fault.effect() instanceof dev.dynamotest.engine.faults.FaultEffect.Unprocessed
                 || fault.effect() instanceof dev.dynamotest.engine.faults.FaultEffect.TransactionConflictOn)) {
                 ctx.partialFault(fault.effect()); // the action carries these out
@@ -156,6 +155,19 @@ public final class RequestHandler {
     /** The access key of the SigV4 credential scope, or "" when unsigned. */
     static String accessKeyOf(String authorization) {
         return namespaceOf(authorization, NamespacePolicy.ACCESS_KEY_AND_REGION).accessKey();
+    }
+
+    /** The table a fault rule can target: TableName, or a batch's only table in RequestItems. */
+    private static String faultTable(JsonNode request) {
+        JsonNode t = Requests.member(request, "TableName");
+        if (t != null && t.isTextual()) {
+            return t.textValue();
+        }
+        JsonNode items = Requests.member(request, "RequestItems");
+        if (items != null && items.isObject() && items.size() == 1) {
+            return items.fieldNames().next();
+        }
+        return null;
     }
 
     /** The key a fault rule can target: Key, or the attributes of Item (a superset of its key). */
