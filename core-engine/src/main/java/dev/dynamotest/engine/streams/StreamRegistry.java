@@ -96,9 +96,13 @@ public final class StreamRegistry implements CommitListener {
 
     /** A reset namespace starts with fresh streams: records of its earlier writes are dropped. */
     @Override
-    public void onRestore(NamespaceId ns) {
+    public void onRestore(NamespaceId ns, List<TableMetadata> tables) {
         String prefix = ns.accessKey() + "\u0000arn:aws:dynamodb:" + ns.region() + ":";
         streams.keySet().removeIf(k -> k.startsWith(prefix));
+        Instant now = clock.instant();
+        for (TableMetadata m : tables) {
+            syncWith(ns, m, now); // an enabled stream exists (empty) from the start, as after CreateTable
+        }
     }
 
     /** A table was deleted: its streams are disabled (readable for 24 hours). */

@@ -17,6 +17,6 @@ public interface CommitListener {
      * A namespace was put back to a snapshot (per-test reset): state derived from its past writes (stream
      * records, say) no longer belongs to it.
      */
-    default void onRestore(NamespaceId namespace) {
+    default void onRestore(NamespaceId namespace, List<TableMetadata> tables) {
     }
 }

@@ -28,9 +28,9 @@ public final class CommitPoint {
     }
 
     /** Tells the listeners a namespace was restored from a snapshot. */
-    void restored(NamespaceId namespace) {
+    void restored(NamespaceId namespace, List<TableMetadata> tables) {
         for (CommitListener l : listeners) {
-            l.onRestore(namespace);
+            l.onRestore(namespace, tables);
         }
     }
 

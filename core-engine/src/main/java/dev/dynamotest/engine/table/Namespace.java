@@ -108,7 +108,9 @@ public final class Namespace {
             t.restore(e.metadata(), e.data());
         }
         tables.keySet().removeIf(name -> !keep.contains(name));
-        commitPoint.restored(id);
+        List<TableMetadata> restored = new ArrayList<>();
+        snapshot.entries().forEach(e -> restored.add(e.metadata()));
+        commitPoint.restored(id, restored);
     }
 
     /** Immutable state of a namespace at one moment. */
