@@ -129,7 +129,7 @@ public final class BatchExecuteStatement implements Action {
         if (s instanceof Statement.Exists) {
             throw DynamoException.validation(PartiqlStatements.EXISTS_OUTSIDE_TRANSACTION);
         }
-        e.table = PartiqlStatements.table(ctx, s.table(), PartiqlStatements.NO_TABLE);
+        e.table = PartiqlStatements.table(ctx, s, PartiqlStatements.NO_TABLE);
         if (s instanceof Statement.Select sel) {
             if (sel.index() != null) {
                 throw DynamoException.validation(SINGLE_ITEM_SELECT);

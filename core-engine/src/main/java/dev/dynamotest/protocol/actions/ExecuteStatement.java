@@ -67,7 +67,7 @@ public final class ExecuteStatement implements Action {
         if (s instanceof Statement.Exists) {
             throw DynamoException.validation(PartiqlStatements.EXISTS_OUTSIDE_TRANSACTION);
         }
-        Table table = PartiqlStatements.table(ctx, s.table(), PartiqlStatements.NO_TABLE);
+        Table table = PartiqlStatements.table(ctx, s, PartiqlStatements.NO_TABLE);
         ConsumedCapacityJson.Mode mode = ConsumedCapacityJson.mode(rcc);
         if (s instanceof Statement.Select sel) {
             select(table, sel, Boolean.TRUE.equals(Requests.bool(req, "ConsistentRead")), limit, nextToken, mode, out);

@@ -114,7 +114,7 @@ public final class ExecuteTransaction implements Action {
         if (PartiqlStatements.returning(s) != null) {
             throw inStatement(i, NO_RETURNING);
         }
-        Table table = PartiqlStatements.table(ctx, s.table(), Messages.RESOURCE_NOT_FOUND);
+        Table table = PartiqlStatements.table(ctx, s, Messages.RESOURCE_NOT_FOUND);
         if (s instanceof Statement.Exists ex && ex.select().index() != null) {
             throw inStatement(i, NO_INDEX_READS);
         }
@@ -135,7 +135,7 @@ public final class ExecuteTransaction implements Action {
         Set<String> targets = new HashSet<>();
         for (int i = 0; i < statements.size(); i++) {
             Statement.Select sel = (Statement.Select) statements.get(i);
-            Table t = PartiqlStatements.table(ctx, sel.table(), Messages.RESOURCE_NOT_FOUND);
+            Table t = PartiqlStatements.table(ctx, sel, Messages.RESOURCE_NOT_FOUND);
             if (sel.index() != null) {
                 throw inStatement(i, NO_INDEX_READS);
             }

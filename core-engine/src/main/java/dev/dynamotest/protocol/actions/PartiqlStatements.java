@@ -86,7 +86,28 @@ final class PartiqlStatements {
         v.throwIfAny();
     }
 
-    /** The statement's table, or ResourceNotFoundException with {@code notFound}. */
+    static final String BAD_NAME = "Table name should be within the length [3, 255] and only contain 'a-z', 'A-Z', '0-9', '-', '_', '.'.";
+
+    private static void checkName(String name) {
+        if (name != null && (name.length() < 3 || name.length() > 255 || !ValidationErrors.TABLE_NAME_PATTERN.matcher(name).matches())) {
+            throw DynamoException.validation(BAD_NAME);
+        }
+    }
+
+    /**
+     * The statement's table, or ResourceNotFoundException with {@code notFound}. Table and index names of reads,
+     * updates and deletes must be valid names first (DynamoDB Local 2.6.1 does not check INSERT's).
+     */
+    static Table table(RequestContext ctx, Statement s, String notFound) {
+        Statement.Select sel = s instanceof Statement.Select x ? x : s instanceof Statement.Exists e ? e.select() : null;
+        if (!(s instanceof Statement.Insert)) {
+            checkName(s.table());
+            checkName(sel == null ? null : sel.index());
+        }
+        return table(ctx, s.table(), notFound);
+    }
+
+    /** The table, or ResourceNotFoundException with {@code notFound}. */
     static Table table(RequestContext ctx, String name, String notFound) {
         Table t = Tables.find(ctx.namespace(), name);
         if (t == null) {
