@@ -2,13 +2,16 @@ package dev.dynamotest.protocol.actions;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynamotest.engine.capacity.CapacityUnits;
+import dev.dynamotest.engine.capacity.WriteCost;
 import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.expr.Condition;
 import dev.dynamotest.engine.expr.ConditionEvaluator;
 import dev.dynamotest.engine.expr.ExpressionKind;
 import dev.dynamotest.engine.expr.Path;
-import dev.dynamotest.engine.expr.Projector;
 import dev.dynamotest.engine.model.AttributeValue;
 import dev.dynamotest.engine.model.Item;
+import dev.dynamotest.engine.partiql.PartiqlPlanner;
 import dev.dynamotest.engine.partiql.Statement;
 import dev.dynamotest.engine.query.Entry;
 import dev.dynamotest.engine.query.Reader;
@@ -18,14 +21,15 @@ import dev.dynamotest.engine.table.ItemChange;
 import dev.dynamotest.engine.table.KeySchema;
 import dev.dynamotest.engine.table.Table;
 import dev.dynamotest.engine.table.TableData;
+import dev.dynamotest.engine.table.TableMetadata;
 import dev.dynamotest.protocol.Action;
 import dev.dynamotest.protocol.AttributeValueJson;
 import dev.dynamotest.protocol.Json;
 import dev.dynamotest.protocol.RequestContext;
 import dev.dynamotest.protocol.Requests;
 import dev.dynamotest.protocol.ValidationErrors;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -34,103 +38,123 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ExecuteStatement: one PartiQL statement. A SELECT whose WHERE fixes the partition key reads that partition
- * (in sort-key order), otherwise the table or index is scanned; the whole WHERE is applied as a filter, Limit
- * counts evaluated items and NextToken resumes. Writes commit through the same path as PutItem/UpdateItem/
- * DeleteItem.
+ * ExecuteStatement: one PartiQL statement. A SELECT whose WHERE clause fixes the partition key (top-level
+ * equality) reads that partition in sort-key order, within the sort-key range the WHERE clause bounds, like
+ * Query; otherwise it scans the table or index. The whole WHERE clause is applied as a filter; Limit counts
+ * evaluated items, a page also ends after 1 MB, and NextToken resumes after the last evaluated item. Writes
+ * commit through the same path as PutItem/UpdateItem/DeleteItem.
  */
 public final class ExecuteStatement implements Action {
+    static final String GSI_CONSISTENT_SCAN = "Consistent read cannot be true when scanning a GSI";
+    static final String GSI_CONSISTENT_QUERY = "Consistent reads are not supported on global secondary indexes";
+    static final String GSI_PROJECTION = "One or more parameter values were invalid: Global secondary index %s does not project %s";
+    static final String INVALID_NEXT_TOKEN = "Invalid NextToken";
 
     @Override
     public void execute(RequestContext ctx, JsonNode req, JsonGenerator out) throws IOException {
-        String text = Requests.string(req, "Statement");
         Long limit = Requests.integer(req, "Limit");
         String rcc = Requests.string(req, "ReturnConsumedCapacity");
-        String onFailure = Requests.string(req, "ReturnValuesOnConditionCheckFailure");
+        String nextToken = Requests.string(req, "NextToken");
         ValidationErrors v = new ValidationErrors();
-        v.notNull("statement", text);
-        v.minLength("statement", text, 1);
-        v.maxLength("statement", text, 8192);
         v.min("limit", limit, 1);
         v.oneOf("returnConsumedCapacity", rcc, ConsumedCapacityJson.VALUES);
-        v.oneOf("returnValuesOnConditionCheckFailure", onFailure, ItemRequests.RETURN_VALUES_ON_CCF);
+        if (nextToken != null) {
+            v.minLength("nextToken", nextToken, 1);
+            v.maxLength("nextToken", nextToken, 32768);
+        }
         v.throwIfAny();
-        Statement s = PartiqlStatements.parse(req);
+        Statement s = PartiqlStatements.parse(req, "");
+        if (s instanceof Statement.Exists) {
+            throw DynamoException.validation(PartiqlStatements.EXISTS_OUTSIDE_TRANSACTION);
+        }
+        Table table = PartiqlStatements.table(ctx, s, PartiqlStatements.NO_TABLE);
+        ConsumedCapacityJson.Mode mode = ConsumedCapacityJson.mode(rcc);
         if (s instanceof Statement.Select sel) {
-            select(ctx, sel, Boolean.TRUE.equals(Requests.bool(req, "ConsistentRead")), limit, Requests.string(req, "NextToken"), out);
+            select(table, sel, Boolean.TRUE.equals(Requests.bool(req, "ConsistentRead")), limit, nextToken, mode, out);
             return;
         }
-        ItemWrite w = PartiqlStatements.write(ctx, s, "ALL_OLD".equals(onFailure));
+        ItemWrite w = PartiqlStatements.write(table, s, ItemRequests.oldOnFailure(req));
         @SuppressWarnings("unchecked")
         List<Path>[] updated = new List[1];
         ItemChange change = w.table.write(w.key, w.function(updated)::apply, CommitListener.Origin.WRITE);
         out.writeStartObject();
         out.writeArrayFieldStart("Items");
-        Item returned = returned(s, change, updated[0]);
+        Item returned = PartiqlStatements.returned(PartiqlStatements.returning(s), change, updated[0]);
         if (returned != null && !returned.isEmpty()) {
             AttributeValueJson.writeItem(out, returned);
         }
         out.writeEndArray();
+        ConsumedCapacityJson.writeWrite(out, mode, table.name(), WriteCost.of(table.data().layouts(), change.oldItem(), change.newItem()));
         out.writeEndObject();
     }
 
-    static Item returned(Statement s, ItemChange change, List<Path> updated) {
-        String returning = s instanceof Statement.Update u ? u.returning() : s instanceof Statement.Delete d ? d.returning() : null;
-        if (returning == null) {
+    /** The index a SELECT reads, checked: it exists, and a GSI is neither read consistently nor asked for more than it projects. */
+    static IndexLayout index(TableData data, Statement.Select sel, boolean consistent, boolean query) {
+        if (sel.index() == null) {
             return null;
         }
-        switch (returning) {
-            case "ALL_OLD":
-                return change.oldItem();
-            case "ALL_NEW":
-                return change.newItem();
-            case "UPDATED_OLD":
-                return change.oldItem() == null ? null : Projector.project(change.oldItem(), UpdateItem.topLevel(updated));
-            case "UPDATED_NEW":
-                return change.newItem() == null ? null : Projector.project(change.newItem(), UpdateItem.topLevel(updated));
-            default:
-                return null;
+        IndexLayout index = data.layout(sel.index());
+        if (index == null) {
+            throw DynamoException.validation("The table does not have the specified index: " + sel.index());
         }
+        if (index.global() && consistent) {
+            throw DynamoException.validation(query ? GSI_CONSISTENT_QUERY : GSI_CONSISTENT_SCAN);
+        }
+        if (index.global() && sel.projection() != null && index.projectionType() != TableMetadata.ProjectionType.ALL) {
+            List<String> missing = new ArrayList<>();
+            for (String a : PartiqlPlanner.topLevelAttributes(sel.projection())) {
+                if (!index.projects(a)) {
+                    missing.add(a);
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw DynamoException.validation(String.format(GSI_PROJECTION, index.name(), missing));
+            }
+        }
+        return index;
     }
 
-    private static void select(RequestContext ctx, Statement.Select sel, boolean consistent, Long limit, String nextToken,
-                               JsonGenerator out) throws IOException {
-        Table table = PartiqlStatements.table(ctx, sel.table());
-        TableData data = table.data();
-        IndexLayout index = null;
-        if (sel.index() != null) {
-            index = data.layout(sel.index());
-            if (index == null) {
-                throw DynamoException.validation("The table does not have the specified index: " + sel.index());
-            }
-            if (index.global() && consistent) {
-                throw DynamoException.validation("Consistent reads are not supported on global secondary indexes");
-            }
+    private static void select(Table table, Statement.Select sel, boolean consistent, Long limit, String nextToken,
+                               ConsumedCapacityJson.Mode mode, JsonGenerator out) throws IOException {
+        TableData data = table.data(); // one snapshot for the whole page
+        IndexLayout declared = sel.index() == null ? null : data.layout(sel.index());
+        if (sel.index() != null && declared == null) {
+            throw DynamoException.validation("The table does not have the specified index: " + sel.index());
         }
-        KeySchema target = index == null ? table.keySchema() : index.keySchema();
+        KeySchema target = declared == null ? table.keySchema() : declared.keySchema();
+        Condition where = PartiqlPlanner.check(sel.where());
+        PartiqlPlanner.ReadPlan plan = PartiqlPlanner.read(sel, target);
+        IndexLayout index = index(data, sel, consistent, plan.isQuery());
         Reader.Position start = nextToken == null ? null : decode(nextToken, table, index);
-        AttributeValue partition = sel.where() == null ? null : PartiqlStatements.equalities(sel.where()).get(target.partition().name());
         Iterator<Entry> entries;
-        if (partition != null && partition.type() == target.partition().type()) {
-            entries = index == null ? Reader.queryTable(data, target, partition, null, true, start)
-                : Reader.queryIndex(data.index(index.name()), index, partition, null, true, start);
+        if (plan.isQuery()) {
+            entries = index == null ? Reader.queryTable(data, target, plan.partition(), plan.sort(), plan.forward(), start)
+                : Reader.queryIndex(data.index(index.name()), index, plan.partition(), plan.sort(), plan.forward(), start);
         } else {
             entries = index == null ? Reader.scanTable(data, target, 0, 1, start) : Reader.scanIndex(data.index(index.name()), 0, 1, start);
         }
+        boolean lsiFetch = index != null && !index.global() && index.projectionType() != TableMetadata.ProjectionType.ALL;
         int max = limit == null ? Integer.MAX_VALUE : (int) Math.min(Integer.MAX_VALUE, limit);
         List<Item> items = new ArrayList<>();
         int scanned = 0;
         long bytes = 0;
         Entry last = null;
         boolean stopped = false;
+        // As with Query and Scan, Limit and the 1 MB page size end a page after the item that reaches them, and
+        // the page then carries a NextToken even if nothing follows (DynamoDB Local 2.6.1 answers the same).
         while (!stopped && entries.hasNext()) {
             Entry e = entries.next();
+            Item item = e.item();
+            if (lsiFetch) {
+                Item full = data.get(e.tableKey());
+                item = full != null ? full : item;
+            }
             scanned++;
-            bytes += e.item().sizeBytes();
+            bytes += item.sizeBytes();
             last = e;
             stopped = scanned == max || bytes >= ReadPages.PAGE_BYTES;
-            if (sel.where() == null || ConditionEvaluator.evaluate(sel.where(), e.item(), ExpressionKind.FILTER)) {
-                items.add(sel.projection() == null ? e.item() : Projector.project(e.item(), sel.projection()));
+            if (where == null || ConditionEvaluator.evaluate(where, item, ExpressionKind.FILTER)) {
+                items.add(PartiqlStatements.project(item, sel.projection()));
             }
         }
         out.writeStartObject();
@@ -139,12 +163,15 @@ public final class ExecuteStatement implements Action {
             AttributeValueJson.writeItem(out, i);
         }
         out.writeEndArray();
-        if (stopped && last != null && entries.hasNext()) {
+        if (stopped && last != null) {
             Map<String, AttributeValue> lek = lastKey(table, index, last);
             out.writeStringField("NextToken", encode(lek));
+            // The service documents LastEvaluatedKey next to NextToken (DynamoDB Local 2.6.1 sends only NextToken).
             out.writeFieldName("LastEvaluatedKey");
             AttributeValueJson.writeMap(out, lek);
         }
+        ConsumedCapacityJson.writeRead(out, mode, table.name(), CapacityUnits.read(bytes, consistent),
+            index == null ? null : index.name(), index != null && index.global());
         out.writeEndObject();
     }
 
@@ -159,8 +186,9 @@ public final class ExecuteStatement implements Action {
         return m;
     }
 
+    /** NextToken: opaque to clients; here the last evaluated key as JSON, base64url-encoded. */
     static String encode(Map<String, AttributeValue> key) throws IOException {
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try (JsonGenerator g = Json.FACTORY.createGenerator(buf)) {
             AttributeValueJson.writeMap(g, key);
         }
@@ -168,25 +196,27 @@ public final class ExecuteStatement implements Action {
     }
 
     static Reader.Position decode(String token, Table table, IndexLayout index) {
-        Map<String, AttributeValue> key;
         try {
             byte[] raw = Base64.getUrlDecoder().decode(token);
-            key = AttributeValueJson.readMap(Json.parse(raw, 0, raw.length));
-        } catch (IllegalArgumentException | IOException | DynamoException e) {
-            throw DynamoException.validation("Invalid NextToken");
+            Map<String, AttributeValue> key = AttributeValueJson.readMap(Json.parse(raw, 0, raw.length));
+            KeySchema tk = table.keySchema();
+            Map<String, AttributeValue> tableKey = new LinkedHashMap<>();
+            tableKey.put(tk.partition().name(), key.get(tk.partition().name()));
+            if (tk.sort() != null) {
+                tableKey.put(tk.sort().name(), key.get(tk.sort().name()));
+            }
+            var pk = tk.keyOf(tableKey);
+            if (index == null) {
+                return new Reader.Position(pk, null, null);
+            }
+            AttributeValue ip = key.get(index.keySchema().partition().name());
+            AttributeValue is = index.keySchema().sort() == null ? null : key.get(index.keySchema().sort().name());
+            if (ip == null || (index.keySchema().sort() != null && is == null)) {
+                throw DynamoException.validation(INVALID_NEXT_TOKEN);
+            }
+            return new Reader.Position(pk, ip, is);
+        } catch (IllegalArgumentException | IOException | DynamoException | NullPointerException e) {
+            throw DynamoException.validation(INVALID_NEXT_TOKEN);
         }
-        KeySchema tk = table.keySchema();
-        Map<String, AttributeValue> tableKey = new LinkedHashMap<>();
-        tableKey.put(tk.partition().name(), key.get(tk.partition().name()));
-        if (tk.sort() != null) {
-            tableKey.put(tk.sort().name(), key.get(tk.sort().name()));
-        }
-        var pk = tk.keyOf(tableKey);
-        if (index == null) {
-            return new Reader.Position(pk, null, null);
-        }
-        return new Reader.Position(pk, key.get(index.keySchema().partition().name()),
-            index.keySchema().sort() == null ? null : key.get(index.keySchema().sort().name()));
     }
-
 }
