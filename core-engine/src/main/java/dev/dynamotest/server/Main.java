@@ -2,6 +2,13 @@ package dev.dynamotest.server;
 
 import dev.dynamotest.engine.Engine;
 import dev.dynamotest.engine.EngineClock;
+import dev.dynamotest.protocol.RequestHandler;
+import dev.dynamotest.protocol.RequestHandler.NamespacePolicy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
@@ -9,7 +16,9 @@ import java.util.logging.Logger;
 
 /**
  * The standalone server: {@code java -jar dynamotest-server.jar --port 8000}. Prints one line when ready and
- * stops cleanly on SIGTERM/SIGINT. Accepts DynamoDB Local's flags too, so it drops in where that was used.
+ * stops cleanly (exit status 0) on SIGTERM/SIGINT. Accepts DynamoDB Local's flags too, so it drops in where that
+ * was used: given any of them, tables are separated per access key and region as DynamoDB Local does, unless
+ * {@code -sharedDb}.
  */
 public final class Main {
     private Main() {
@@ -30,17 +39,57 @@ public final class Main {
             return;
         }
         quietLogging();
-        EngineClock clock = options.manualClock ? EngineClock.manual(Instant.now()) : EngineClock.system();
-        Engine engine = new Engine(clock);
-        DynamoTestServer server = DynamoTestServer.builder().engine(engine).host(options.host).port(options.port).start();
+        if (options.train) {
+            Training.run();
+            return;
+        }
+        DynamoTestServer server = start(options);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Runnable stop = () -> {
             server.close();
             stopped.countDown();
-        }, "dynamotest-shutdown"));
-        System.out.println("DynamoTest listening on " + server.endpoint() + " (port " + server.port() + ")");
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "dynamotest-shutdown"));
+        exitZeroOnSignal("TERM", stop);
+        exitZeroOnSignal("INT", stop);
+        if (options.portFile != null) {
+            writePortFile(options.portFile, server.port());
+        }
+        System.out.println("DynamoTest listening on " + server.endpoint() + " (port " + server.port() + ", namespaces by "
+            + (options.namespaces() == NamespacePolicy.REGION ? "region" : "access key and region") + ")");
         System.out.flush();
         stopped.await();
+    }
+
+    static DynamoTestServer start(Options options) {
+        EngineClock clock = options.manualClock ? EngineClock.manual(Instant.now()) : EngineClock.system();
+        Engine engine = new Engine(clock);
+        return DynamoTestServer.builder().engine(engine).handler(new RequestHandler(engine, options.namespaces()))
+            .host(options.host).port(options.port).start();
+    }
+
+    /**
+     * A stop requested by a signal is a clean stop: close the server and exit with 0, not the 143/130 the JVM
+     * reports for a signal (container runtimes and process supervisors read that as a crash).
+     */
+    @SuppressWarnings("restriction")
+    private static void exitZeroOnSignal(String name, Runnable stop) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal(name), s -> {
+                stop.run();
+                System.out.println("DynamoTest stopped (SIG" + name + ")");
+                System.out.flush();
+                System.exit(0);
+            });
+        } catch (IllegalArgumentException | LinkageError e) {
+            // the signal is not available here: the shutdown hook still closes the server
+        }
+    }
+
+    private static void writePortFile(Path file, int port) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, Integer.toString(port), StandardCharsets.US_ASCII);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Undertow and XNIO log their versions at INFO; the server prints only its own ready line. */
@@ -55,16 +104,35 @@ public final class Main {
     static final class Options {
         static final String USAGE = String.join("\n",
             "usage: java -jar dynamotest-server.jar [--host HOST] [--port PORT] [--clock system|manual]",
+            "                                       [--namespaces region|access-key] [--port-file FILE]",
             "  --host HOST        address to bind (default 127.0.0.1)",
             "  --port PORT        port to listen on (default 8000; 0 picks a free port and prints it)",
             "  --clock MODE       system (default) or manual (moves only through the admin API)",
+            "  --namespaces WHAT  region (default): tables are scoped to the region a request is signed for, as in",
+            "                     one AWS account; access-key: to its access key and region, as DynamoDB Local does",
+            "  --port-file FILE   write the port listened on to FILE once ready",
             "DynamoDB Local's flags are accepted as well: -port N, -inMemory, -sharedDb, -delayTransientStatuses,",
-            "-disableTelemetry, -cors ARG (accepted and ignored), -help.");
+            "-disableTelemetry (nothing is ever sent), -cors ARG (ignored), -help. Given any of them, tables are",
+            "separated per access key and region as DynamoDB Local does, unless -sharedDb. -dbPath and",
+            "-optimizeDbBeforeStartup are rejected: DynamoTest keeps data in memory only.");
         String host = "127.0.0.1";
         int port = 8000;
         boolean manualClock;
+        /** A DynamoDB Local flag was given: namespaces follow DynamoDB Local's rule. */
+        boolean dynamoDbLocalFlags;
         boolean sharedDb;
+        NamespacePolicy explicitNamespaces;
+        Path portFile;
         boolean help;
+        boolean train;
+
+        /** Region-scoped unless DynamoDB Local's flags ask for its per-access-key databases (without -sharedDb). */
+        NamespacePolicy namespaces() {
+            if (explicitNamespaces != null) {
+                return explicitNamespaces;
+            }
+            return dynamoDbLocalFlags && !sharedDb ? NamespacePolicy.ACCESS_KEY_AND_REGION : NamespacePolicy.REGION;
+        }
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -75,8 +143,11 @@ public final class Main {
                         o.host = value(args, ++i, a);
                         break;
                     case "--port":
+                        o.port = port(value(args, ++i, a));
+                        break;
                     case "-port":
                         o.port = port(value(args, ++i, a));
+                        o.dynamoDbLocalFlags = true;
                         break;
                     case "--clock": {
                         String mode = value(args, ++i, a);
@@ -86,15 +157,34 @@ public final class Main {
                         o.manualClock = mode.equals("manual");
                         break;
                     }
+                    case "--namespaces": {
+                        String mode = value(args, ++i, a);
+                        switch (mode) {
+                            case "region" -> o.explicitNamespaces = NamespacePolicy.REGION;
+                            case "access-key" -> o.explicitNamespaces = NamespacePolicy.ACCESS_KEY_AND_REGION;
+                            default -> throw new IllegalArgumentException(
+                                "--namespaces takes 'region' or 'access-key', not '" + mode + "'");
+                        }
+                        break;
+                    }
+                    case "--port-file":
+                        o.portFile = Path.of(value(args, ++i, a));
+                        break;
+                    case "--train":
+                        o.train = true;
+                        break;
                     case "-inMemory":
                     case "-delayTransientStatuses":
                     case "-disableTelemetry":
+                        o.dynamoDbLocalFlags = true;
                         break;
                     case "-sharedDb":
                         o.sharedDb = true;
+                        o.dynamoDbLocalFlags = true;
                         break;
                     case "-cors":
                         value(args, ++i, a);
+                        o.dynamoDbLocalFlags = true;
                         break;
                     case "-dbPath":
                     case "-optimizeDbBeforeStartup":

@@ -20,6 +20,7 @@ import java.time.format.DateTimeParseException;
  *   <li>{@code GET /_dynamotest/clock} → {@code {"now": "...", "manual": true}}</li>
  *   <li>{@code POST /_dynamotest/clock} with {@code {"advance": "PT1H"}} or {@code {"set": "2030-01-01T00:00:00Z"}}</li>
  *   <li>{@code POST /_dynamotest/ttl/sweep} → {@code {"deleted": 3}}</li>
+ *   <li>{@code POST /_dynamotest/reset} → {@code {"reset": true}}: every table dropped, fault rules cleared</li>
  * </ul>
  */
 public final class AdminHandler implements HttpHandler {
@@ -116,6 +117,15 @@ public final class AdminHandler implements HttpHandler {
                         o.put("requests", m.requests());
                         o.put("throttledRequests", m.throttledRequests());
                     });
+                    send(ex, 200, r);
+                    return;
+                }
+                break;
+            case "/_dynamotest/reset":
+                if (post) {
+                    engine.reset();
+                    ObjectNode r = Json.object();
+                    r.put("reset", true);
                     send(ex, 200, r);
                     return;
                 }
