@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -37,7 +39,27 @@ class RetryingWriterTest {
             .item(Map.of("id", AttributeValue.fromS(id), "total", AttributeValue.fromN("42.50"))).build();
     }
 
-    FaultRule throttleFirstPuts(DynamoRuntime dynamo, int times) {
+    DynamoRuntime dynamo;
+    final SdkClients.WireLog wire = new SdkClients.WireLog(); // every PutItem that goes over the wire
+    final List<Long> pauses = new ArrayList<>(); // what the writer would have slept
+    DynamoDbClient db; // SDK retries off: the writer's attempts are the only ones
+
+    @BeforeEach
+    void client(DynamoRuntime dynamo) {
+        this.dynamo = dynamo;
+        db = SdkClients.withoutRetries(dynamo, wire);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    RetryingWriter writer(int maxAttempts) {
+        return new RetryingWriter(db, backoff(), maxAttempts, pauses::add);
+    }
+
+    FaultRule throttleFirstPuts(int times) {
         return dynamo.faults().add(FaultRule.builder().operations("PutItem").table("orders").times(times)
             .effect(FaultEffect.provisionedThroughputExceeded()));
     }
@@ -63,64 +85,52 @@ class RetryingWriterTest {
     }
 
     @Test
-    void aPutThrottledThreeTimesSucceedsOnTheFourthAttempt(DynamoRuntime dynamo) {
-        FaultRule throttle = throttleFirstPuts(dynamo, 3);
-        SdkClients.WireLog wire = new SdkClients.WireLog();
-        List<Long> pauses = new ArrayList<>();
-        try (DynamoDbClient db = SdkClients.withoutRetries(dynamo, wire)) {
-            RetryingWriter writer = new RetryingWriter(db, backoff(), 5, pauses::add);
+    void aPutThrottledThreeTimesSucceedsOnTheFourthAttempt() {
+        FaultRule throttle = throttleFirstPuts(3);
+        RetryingWriter writer = writer(5);
 
-            writer.put(order("o-1"));
+        writer.put(order("o-1"));
 
-            assertThat(writer.attempts()).isEqualTo(4);
-            assertThat(wire.count("PutItem")).isEqualTo(4); // what went over the wire: no hidden SDK retries
-            assertThat(throttle.fired()).isEqualTo(3);
-            assertThat(pauses).containsExactlyElementsOf(SEED_42_PAUSES.subList(0, 3)); // recorded, not slept
-            assertThatTable(db, "orders").hasItemCount(1).item("id", "o-1").hasNumber("total", 42.5);
-        }
+        assertThat(writer.attempts()).isEqualTo(4);
+        assertThat(wire.count("PutItem")).isEqualTo(4); // what went over the wire: no hidden SDK retries
+        assertThat(throttle.fired()).isEqualTo(3);
+        assertThat(pauses).containsExactlyElementsOf(SEED_42_PAUSES.subList(0, 3)); // recorded, not slept
+        assertThatTable(db, "orders").hasItemCount(1).item("id", "o-1").hasNumber("total", 42.5);
     }
 
     @Test
-    void throttlingThatOutlastsTheBudgetReachesTheCallerAsTheServiceSentIt(DynamoRuntime dynamo) {
-        FaultRule throttle = throttleFirstPuts(dynamo, 10);
-        SdkClients.WireLog wire = new SdkClients.WireLog();
-        List<Long> pauses = new ArrayList<>();
-        try (DynamoDbClient db = SdkClients.withoutRetries(dynamo, wire)) {
-            RetryingWriter writer = new RetryingWriter(db, backoff(), 4, pauses::add);
+    void throttlingThatOutlastsTheBudgetReachesTheCallerAsTheServiceSentIt() {
+        FaultRule throttle = throttleFirstPuts(10);
+        RetryingWriter writer = writer(4);
 
-            assertThatThrownBy(() -> writer.put(order("o-2")))
-                .isInstanceOfSatisfying(ProvisionedThroughputExceededException.class, e -> {
-                    assertThat(e.statusCode()).isEqualTo(400);
-                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ProvisionedThroughputExceededException");
-                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The level of configured provisioned "
-                        + "throughput for the table was exceeded. Consider increasing your provisioning level with the "
-                        + "UpdateTable API.");
-                });
+        assertThatThrownBy(() -> writer.put(order("o-2")))
+            .isInstanceOfSatisfying(ProvisionedThroughputExceededException.class, e -> {
+                assertThat(e.statusCode()).isEqualTo(400);
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ProvisionedThroughputExceededException");
+                assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The level of configured provisioned "
+                    + "throughput for the table was exceeded. Consider increasing your provisioning level with the "
+                    + "UpdateTable API.");
+            });
 
-            assertThat(writer.attempts()).isEqualTo(4);
-            assertThat(wire.count("PutItem")).isEqualTo(4);
-            assertThat(throttle.fired()).isEqualTo(4);
-            assertThat(pauses).containsExactlyElementsOf(SEED_42_PAUSES.subList(0, 3)); // no pause after the last try
-            assertThatTable(db, "orders").isEmpty();
-        }
+        assertThat(writer.attempts()).isEqualTo(4);
+        assertThat(wire.count("PutItem")).isEqualTo(4);
+        assertThat(throttle.fired()).isEqualTo(4);
+        assertThat(pauses).containsExactlyElementsOf(SEED_42_PAUSES.subList(0, 3)); // no pause after the last try
+        assertThatTable(db, "orders").isEmpty();
     }
 
     @Test
-    void errorsThatAreNotThrottlingAreNotRetried(DynamoRuntime dynamo) {
-        SdkClients.WireLog wire = new SdkClients.WireLog();
-        List<Long> pauses = new ArrayList<>();
-        try (DynamoDbClient db = SdkClients.withoutRetries(dynamo, wire)) {
-            RetryingWriter writer = new RetryingWriter(db, backoff(), 4, pauses::add);
-            writer.put(order("o-3"));
-            PutItemRequest createOnly = order("o-3").toBuilder().conditionExpression("attribute_not_exists(id)").build();
+    void errorsThatAreNotThrottlingAreNotRetried() {
+        RetryingWriter writer = writer(4);
+        writer.put(order("o-3"));
+        PutItemRequest createOnly = order("o-3").toBuilder().conditionExpression("attribute_not_exists(id)").build();
 
-            assertThatThrownBy(() -> writer.put(createOnly))
-                .isInstanceOf(ConditionalCheckFailedException.class)
-                .hasMessageStartingWith("The conditional request failed");
+        assertThatThrownBy(() -> writer.put(createOnly))
+            .isInstanceOf(ConditionalCheckFailedException.class)
+            .hasMessageStartingWith("The conditional request failed");
 
-            assertThat(writer.attempts()).isEqualTo(1);
-            assertThat(wire.count("PutItem")).isEqualTo(2);
-            assertThat(pauses).isEmpty();
-        }
+        assertThat(writer.attempts()).isEqualTo(1);
+        assertThat(wire.count("PutItem")).isEqualTo(2);
+        assertThat(pauses).isEmpty();
     }
 }
