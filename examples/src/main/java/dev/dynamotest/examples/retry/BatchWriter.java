@@ -3,6 +3,7 @@ package dev.dynamotest.examples.retry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.LongConsumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -12,15 +13,22 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Writes items in batches of 25 and resubmits whatever DynamoDB returns in UnprocessedItems, with exponential
- * backoff and full jitter between attempts (the pause is pluggable so tests do not sleep).
+ * backoff and full jitter between attempts ({@link Backoff}; the pause is pluggable so tests do not sleep).
  */
 public final class BatchWriter {
     private final DynamoDbClient db;
+    private final Backoff backoff;
     private final LongConsumer pause;
     private int attempts;
 
+    /** Pauses of up to 50 ms doubling per retry, capped at 2 s. */
     public BatchWriter(DynamoDbClient db, LongConsumer pauseMillis) {
+        this(db, new Backoff(50, 2_000, new Random()), pauseMillis);
+    }
+
+    public BatchWriter(DynamoDbClient db, Backoff backoff, LongConsumer pauseMillis) {
         this.db = db;
+        this.backoff = backoff;
         this.pause = pauseMillis;
     }
 
@@ -41,8 +49,7 @@ public final class BatchWriter {
                 BatchWriteItemResponse r = db.batchWriteItem(b -> b.requestItems(Map.of(table, batch)));
                 pending = r.unprocessedItems().getOrDefault(table, List.of());
                 if (!pending.isEmpty()) {
-                    long cap = Math.min(2_000, 50L << Math.min(retry++, 10));
-                    pause.accept((long) (Math.random() * cap)); // full jitter
+                    pause.accept(backoff.delay(retry++));
                 }
             }
         }
