@@ -1,255 +1,506 @@
 package dev.dynamotest.bench;
 
-import dev.dynamotest.engine.Engine;
-import dev.dynamotest.engine.model.AttrType;
-import dev.dynamotest.engine.model.AttributeValue;
-import dev.dynamotest.engine.model.Item;
-import dev.dynamotest.engine.table.CommitListener;
-import dev.dynamotest.engine.table.KeyAttribute;
-import dev.dynamotest.engine.table.KeySchema;
-import dev.dynamotest.engine.table.Namespace;
-import dev.dynamotest.engine.table.NamespaceId;
-import dev.dynamotest.engine.table.Table;
-import dev.dynamotest.engine.table.TableMetadata;
-import dev.dynamotest.inprocess.InProcessHttpClient;
-import dev.dynamotest.protocol.RequestHandler;
-import dev.dynamotest.server.DynamoTestServer;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * DynamoTest's in-JVM benchmarks, reported as ratios measured in the same run: in-process transport vs HTTP,
- * Query on a 100,000-item partition vs a 100-item one, per-test reset of a 100,000-item class, and engine start
- * to first request. Writes benchmarks/RESULTS.md. Server-level comparisons with DynamoDB Local and the null
- * endpoint come from the shared kit (../shared/bench/compare.sh).
+ * The benchmark orchestrator: DynamoTest vs DynamoDB Local in one run, as ratios, plus DynamoTest's own in-JVM
+ * figures; writes benchmarks/RESULTS.md. Run it through {@code benchmarks/run.sh}, which builds, fetches DynamoDB
+ * Local with the shared kit into DDBLOCAL_HOME (outside the repository) and passes {@code --kit} and
+ * {@code --ddblocal-home}.
+ *
+ * <p>Every target is driven by the same {@link Workloads} code through an SDK v2 client, in a JVM of its own
+ * ({@link Worker}): over HTTP, a client JVM per server process; in process, DynamoTest's engine with its in-process
+ * transport in one JVM and DynamoDB Local's {@code DynamoDBEmbedded} on DynamoDB Local's own class path (our thin
+ * classes jar + {@code $DDBLOCAL_HOME/lib/*}, reached by reflection) in another. Each workload runs on both targets
+ * of a pair back to back, in alternating order, after an untimed warm-up.
  */
 public final class Main {
-    private Main() {
+    static final int[] CLIENTS = {1, 16};
+    static final String DT = "DynamoTest";
+    static final String DDB = "DynamoDB Local";
+
+    /** Sizes and bounds; {@code --quick} takes the small ones. */
+    record Sizes(int kv, int large, int gsi, int gsiGroups, int warmItems, long jitWarmMs, long warmOps, long warmMs, long ops,
+                 long maxMs, int startRuns, int warmRepeats, int resets) {
+        static final Sizes FULL = new Sizes(10_000, 100_000, 5_000, 50, 2_000, 2_500, 2_000, 1_000, 20_000, 4_000, 5, 5, 1_000);
+        static final Sizes QUICK = new Sizes(2_000, 20_000, 2_000, 20, 500, 250, 300, 200, 3_000, 400, 2, 3, 200);
     }
 
-    static final StaticCredentialsProvider CREDS = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBENCH", "secret"));
+    /** Threads of the untimed warm-up of every operation before a pair is measured. */
+    static final int JIT_WARM_THREADS = 4;
+
+    /** One side of a comparison: the worker that drives it, and the process that holds its data (for memory). */
+    record Side(String label, Procs.WorkerChild worker, long dataPid) {
+    }
+
+    record Mem(double heapMib, double rssMib) {
+    }
+
+    final boolean quick;
+    final Sizes z;
+    final Path kit;
+    final Path ddbHome;
+    final Path serverJar;
+    final Path ownJar;
+    final Path thinJar;
+    final Path runDir;
+    final String heap;
+    final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    final List<String> raw = new ArrayList<>();
+    /** {@code --only startup,http,inprocess,injvm}: a partial run (for development), written beside the logs. */
+    final List<String> only;
+
+    Main(Map<String, String> o) throws Exception {
+        quick = o.containsKey("quick");
+        z = quick ? Sizes.QUICK : Sizes.FULL;
+        kit = Path.of(o.getOrDefault("kit", "../shared/bench")).toAbsolutePath().normalize();
+        ddbHome = Path.of(o.getOrDefault("ddblocal-home", System.getenv().getOrDefault("DDBLOCAL_HOME", "/tmp/ddblocal")))
+            .toAbsolutePath().normalize();
+        serverJar = Path.of(o.getOrDefault("server-jar", "core-engine/target/dynamotest-server.jar")).toAbsolutePath().normalize();
+        heap = o.getOrDefault("heap", "2g");
+        only = o.containsKey("only") ? List.of(o.get("only").split(",")) : List.of();
+        ownJar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        thinJar = ownJar.resolveSibling("dynamotest-benchmarks-classes.jar");
+        runDir = ownJar.resolveSibling("bench-run");
+        Files.createDirectories(runDir);
+        for (Path p : List.of(serverJar, thinJar, kit.resolve("scripts/ddblocal-server.sh"), ddbHome.resolve(".complete"))) {
+            if (!Files.exists(p)) {
+                throw new IllegalStateException("missing " + p + " (run benchmarks/run.sh from the repository root, with "
+                    + "../shared/bench beside it)");
+            }
+        }
+    }
 
     public static void main(String[] args) throws Exception {
-        boolean quick = Arrays.asList(args).contains("--quick");
-        int ops = quick ? 5_000 : 40_000;
-        StringBuilder md = new StringBuilder();
-        md.append("# DynamoTest benchmarks\n\nGenerated by `").append(command()).append("` on ").append(Instant.now())
-            .append(".\n\nMachine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-            .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MiB max heap, ")
-            .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
-            .append(", ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
-            .append(". Ratios are within this run; absolute numbers depend on the machine and its load.\n\n");
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument " + a);
+            }
+            boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
+            o.put(a.substring(2), flag ? "true" : args[++i]);
+        }
+        new Main(o).run();
+    }
 
-        // 1. engine start to first successful request
+    void run() throws Exception {
         long t0 = System.nanoTime();
-        Engine firstEngine = new Engine();
-        try (DynamoTestServer server = DynamoTestServer.builder().engine(firstEngine).port(0).start();
-             DynamoDbClient c = client(server.endpoint(), ApacheHttpClient.create())) {
-            c.listTables();
-            double startMs = (System.nanoTime() - t0) / 1e6;
-            md.append("## Start-up\n\n| what | ms |\n|---|---:|\n| engine + HTTP endpoint + SDK client, to the first ListTables (cold JVM) | ")
-                .append(fmt(startMs)).append(" |\n");
-        }
-        long t1 = System.nanoTime();
-        try (DynamoTestServer server = DynamoTestServer.builder().port(0).start();
-             DynamoDbClient c = client(server.endpoint(), ApacheHttpClient.create())) {
-            c.listTables();
-            md.append("| the same again in a warm JVM | ").append(fmt((System.nanoTime() - t1) / 1e6)).append(" |\n\n");
-        }
+        StringBuilder head = new StringBuilder();
+        head.append("# DynamoTest benchmarks\n\nGenerated by `benchmarks/run.sh").append(quick ? " --quick" : "")
+            .append("` (from the repository root) on ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(".\n\n");
+        machine(head);
 
-        // 2. transports
-        md.append("## GetItem / PutItem: in-process transport vs HTTP vs a do-nothing HTTP endpoint (same SDK client)\n\n")
-            .append("| op | threads | null endpoint ops/s | HTTP ops/s | in-process ops/s | in-process / HTTP | in-process / null | HTTP p50 µs | in-process p50 µs |\n")
-            .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        Engine engine = new Engine();
-        RequestHandler handler = new RequestHandler(engine);
-        try (DynamoTestServer server = DynamoTestServer.builder().engine(engine).handler(handler).port(0).start();
-             NullEndpoint nullEndpoint = new NullEndpoint();
-             DynamoDbClient nul = client(nullEndpoint.endpoint(), ApacheHttpClient.builder().maxConnections(64).build());
-             DynamoDbClient http = client(server.endpoint(), ApacheHttpClient.builder().maxConnections(64).build());
-             DynamoDbClient inProcess = client(URI.create("http://in-process"), new InProcessHttpClient(handler))) {
-            http.createTable(b -> b.tableName("bench").billingMode(BillingMode.PAY_PER_REQUEST)
-                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
-                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S)));
-            String payload = "x".repeat(900);
-            for (int threads : new int[] {1, 8}) {
-                for (String op : new String[] {"PutItem", "GetItem"}) {
-                    Result z = run(nul, op, threads, ops, payload);
-                    Result h = run(http, op, threads, ops, payload);
-                    Result i = run(inProcess, op, threads, ops, payload);
-                    z = run(nul, op, threads, ops, payload); // measured after all three warmed up
-                    h = run(http, op, threads, ops, payload);
-                    i = run(inProcess, op, threads, ops, payload);
-                    md.append("| ").append(op).append(" | ").append(threads).append(" | ").append(fmt(z.opsPerSecond))
-                        .append(" | ").append(fmt(h.opsPerSecond))
-                        .append(" | ").append(fmt(i.opsPerSecond)).append(" | ").append(fmt2(i.opsPerSecond / h.opsPerSecond))
-                        .append(" | ").append(fmt2(i.opsPerSecond / z.opsPerSecond))
-                        .append(" | ").append(fmt(h.p50Micros)).append(" | ").append(fmt(i.p50Micros)).append(" |\n");
-                }
-            }
+        StringBuilder start = new StringBuilder();
+        if (section("startup")) {
+            startup(start);
         }
+        StringBuilder http = new StringBuilder();
+        StringBuilder inProcess = new StringBuilder();
+        StringBuilder memory = new StringBuilder();
+        memory.append("| where | ").append(DT).append(" Δheap / ΔRSS MiB | ").append(DDB).append(" Δheap / ΔRSS MiB | ")
+            .append(DT).append(" MiB per million items | ").append(DDB).append(" MiB per million items | ")
+            .append("**memory ratio** DynamoTest / DynamoDB Local (lower is better) |\n|---|---:|---:|---:|---:|---:|\n");
+        if (section("http")) {
+            httpPair(http, memory);
+        }
+        if (section("inprocess")) {
+            inProcessPair(inProcess, memory);
+        }
+        StringBuilder transports = new StringBuilder();
+        StringBuilder reset = new StringBuilder();
+        if (section("injvm")) {
+            log("in-JVM: transports and reset");
+            InJvm.transports(transports, z);
+            InJvm.reset(reset, z.resets());
+        }
+        double minutes = (System.nanoTime() - t0) / 60e9;
 
-        // 3. Query cost vs partition size (engine through the in-process transport)
-        Engine qEngine = new Engine();
-        RequestHandler qHandler = new RequestHandler(qEngine);
-        Namespace ns = qEngine.namespace(NamespaceId.region("us-east-1"));
-        Table table = ns.create(metadata("query"));
-        int large = 100_000;
-        for (int i = 0; i < large; i++) {
-            put(table, "large", i);
-        }
-        for (int i = 0; i < 100; i++) {
-            put(table, "small", i);
-        }
-        try (DynamoDbClient q = client(URI.create("http://in-process"), new InProcessHttpClient(qHandler))) {
-            int queries = quick ? 500 : 3000;
-            for (int round = 0; round < 4; round++) {
-                // alternate the order so neither side always runs first after a warm-up
-                double smallUs = round % 2 == 0 ? queryMicros(q, "small", 100, queries) : 0;
-                double largeUs = queryMicros(q, "large", large, queries);
-                if (round % 2 == 1) {
-                    smallUs = queryMicros(q, "small", 100, queries);
-                }
-                System.out.printf("query round %d: large %.0f us, small %.0f us%n", round, largeUs, smallUs);
-                if (round == 3) {
-                    md.append("\n## Query: 100 items from a 100,000-item partition vs from a 100-item one\n\n")
-                        .append("| partition | mean µs per Query (Limit 100, sk >= random) |\n|---|---:|\n")
-                        .append("| 100,000 items | ").append(fmt(largeUs)).append(" |\n| 100 items | ").append(fmt(smallUs))
-                        .append(" |\n| ratio large / small | ").append(fmt2(largeUs / smallUs)).append(" |\n");
-                }
-            }
-        }
+        StringBuilder md = new StringBuilder(head);
+        md.append("Ratios are DynamoTest / DynamoDB Local measured in this run: for **throughput** higher is better, for "
+            + "**latency**, start-up time and memory lower is better. Absolute figures depend on the machine and on what "
+            + "else runs on it; the ratios are what to compare.\n\n");
+        md.append("## Start-up: engine start to the first answered request\n\n").append(start);
+        md.append("\n## Over HTTP: `java -jar dynamotest-server.jar` vs DynamoDB Local's server, each a separate process\n\n")
+            .append(http);
+        md.append("\n## In process: DynamoTest engine + `DynamoTest.inProcessHttpClient(engine)` vs DynamoDB Local's "
+            + "`DynamoDBEmbedded.create().dynamoDbClient()`\n\n").append(inProcess);
+        md.append("\n## Memory: loading the large partition (").append(Report.n0(z.large())).append(" items of ~1 KB)\n\n")
+            .append(memory)
+            .append("\nΔheap: heap in use after a full GC (`jcmd PID GC.run`, then `GC.heap_info`), after minus before the load. "
+                + "ΔRSS: growth of the resident set outside the heap (the heap is fixed and pre-touched, `-Xms")
+            .append(heap).append(" -Xmx").append(heap).append(" -XX:+AlwaysPreTouch`, so it is resident from the start): "
+                + "native memory such as DynamoDB Local's SQLite database. Per million items = (Δheap + ΔRSS) × 1,000,000 / "
+                + "items loaded.\n");
+        md.append("\n## DynamoTest only: in-process transport vs embedded HTTP server vs a do-nothing HTTP endpoint (one JVM, "
+            + "same engine, same SDK client)\n\n").append(transports);
+        md.append("\n## DynamoTest only: per-test reset of the JUnit extension with 100,000 seeded items\n\n")
+            .append("The extension gives each test a copy of its class's snapshot (a namespace restore); DynamoDB Local has no "
+                + "equivalent (a test there deletes and recreates its tables, or cleans up item by item), so there is no ratio.\n\n")
+            .append(reset);
+        md.append(String.format(Locale.ROOT, "%nThe whole run took %.1f minutes. Raw answers of every worker: "
+            + "`benchmarks/target/bench-run/raw.txt`; logs beside it.%n", minutes));
 
-        // 4. per-test reset with 100,000 seeded items
-        Namespace seeded = qEngine.namespace(new NamespaceId("us-east-1", "class"));
-        Table t = seeded.create(metadata("seeded"));
-        for (int i = 0; i < large; i++) {
-            put(t, "p" + (i % 1000), i);
-        }
-        Namespace.Snapshot snapshot = seeded.snapshot();
-        long[] resets = new long[1000];
-        for (int i = 0; i < resets.length; i++) {
-            put(t, "dirty", i); // a test writes something
-            long s = System.nanoTime();
-            seeded.restore(snapshot);
-            resets[i] = System.nanoTime() - s;
-        }
-        Arrays.sort(resets);
-        md.append("\n## Per-test reset of a class that seeded 100,000 items\n\n| median µs | p99 µs |\n|---:|---:|\n| ")
-            .append(fmt(resets[resets.length / 2] / 1e3)).append(" | ").append(fmt(resets[resets.length * 99 / 100] / 1e3)).append(" |\n");
-
-        md.append("\nServer-level ratios against DynamoDB Local and a do-nothing endpoint: `../shared/bench/compare.sh "
-            + "--candidate \"java -jar core-engine/target/dynamotest-server.jar --port {port}\"`.\n");
+        Files.write(runDir.resolve("raw.txt"), raw);
+        Path out = only.isEmpty() ? Path.of(System.getProperty("dynamotest.bench.out", "benchmarks/RESULTS.md"))
+            : runDir.resolve("RESULTS-partial.md");
+        Files.writeString(out, md.toString());
         System.out.println(md);
-        Path out = Path.of(System.getProperty("dynamotest.bench.out", "benchmarks/RESULTS.md"));
+        System.out.println("written to " + out.toAbsolutePath());
+    }
+
+    private boolean section(String name) {
+        return only.isEmpty() || only.contains(name);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // machine
+
+    void machine(StringBuilder md) throws IOException {
+        String cpu = grep(Path.of("/proc/cpuinfo"), "model name").replaceFirst(".*:\\s*", "");
+        String mem = grep(Path.of("/proc/meminfo"), "MemTotal").replaceAll("\\D+", "");
+        String os = grep(Path.of("/etc/os-release"), "PRETTY_NAME").replaceFirst("PRETTY_NAME=", "").replace("\"", "");
+        String load = Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).split(" ")[0] : "?";
+        md.append("| machine | |\n|---|---|\n")
+            .append("| cores | ").append(Runtime.getRuntime().availableProcessors()).append(cpu.isEmpty() ? "" : " (" + cpu + ")").append(" |\n")
+            .append("| memory | ").append(mem.isEmpty() ? "?" : Report.n1(Long.parseLong(mem) / 1048576.0) + " GiB").append(" |\n")
+            .append("| JVM | ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version")).append(" |\n")
+            .append("| OS | ").append(os.isEmpty() ? "" : os + ", ").append(System.getProperty("os.name")).append(' ')
+            .append(System.getProperty("os.version")).append(' ').append(System.getProperty("os.arch")).append(" |\n")
+            .append("| load average (1 min) at start | ").append(load).append(" |\n")
+            .append("| DynamoDB Local | ").append(jarVersion("DynamoDBLocal-")).append(" (from Maven Central into ")
+            .append(ddbHome).append(" by the shared kit's fetch script; its embedded mode runs on its bundled AWS SDK ")
+            .append(jarVersion("dynamodb-")).append(") |\n")
+            .append("| AWS SDK of the workload clients | ").append(sdkVersion()).append(" (Apache HTTP client over HTTP) |\n")
+            .append("| sizes | ").append(quick ? "`--quick` (small: for trying the command, not for figures)" : "full").append(": ")
+            .append(Report.n0(z.kv())).append(" items in the key-value table, large partition ").append(Report.n0(z.large()))
+            .append(" items, GSI table ").append(Report.n0(z.gsi())).append(" items; before a pair is measured, every operation runs ")
+            .append(z.jitWarmMs()).append(" ms untimed on each side (").append(JIT_WARM_THREADS).append(" clients); each phase at most ").append(Report.n0(z.ops()))
+            .append(" operations or ").append(z.maxMs()).append(" ms after an untimed warm-up of at most ")
+            .append(Report.n0(z.warmOps())).append(" operations or ").append(z.warmMs()).append(" ms |\n\n");
+    }
+
+    private static String grep(Path file, String prefix) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.filter(l -> l.startsWith(prefix)).findFirst().orElse("").trim();
+        }
+    }
+
+    private String jarVersion(String prefix) throws IOException {
+        try (Stream<Path> s = Files.list(ddbHome.resolve("lib"))) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix) && n.substring(prefix.length()).matches("\\d.*\\.jar"))
+                .map(n -> n.substring(prefix.length(), n.length() - 4)).findFirst().orElse("?");
+        }
+    }
+
+    private static String sdkVersion() {
         try {
-            Files.writeString(out, md.toString());
-            System.out.println("written to " + out.toAbsolutePath());
-        } catch (IOException e) {
-            System.err.println("could not write " + out + ": " + e);
+            return String.valueOf(Class.forName("software.amazon.awssdk.core.util.VersionInfo").getField("SDK_VERSION").get(null));
+        } catch (ReflectiveOperationException e) {
+            return "?";
         }
     }
 
-    static String command() {
-        return "mvn -B -q package -DskipTests -pl benchmarks -am && java -jar benchmarks/target/dynamotest-benchmarks.jar";
+    static void log(String fmt, Object... args) {
+        System.err.printf(Locale.ROOT, "[bench %s] %s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS), String.format(Locale.ROOT, fmt, args));
     }
 
-    static DynamoDbClient client(URI endpoint, SdkHttpClient http) {
-        return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(CREDS)
-            .httpClient(http).build();
+    // ---------------------------------------------------------------------------------------------------------
+    // child JVMs
+
+    List<String> dataJvm() {
+        return List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch");
     }
 
-    static TableMetadata metadata(String name) {
-        TableMetadata.Builder b = TableMetadata.builder();
-        b.name = name;
-        b.arn = "arn:aws:dynamodb:us-east-1:000000000000:table/" + name;
-        b.tableId = name;
-        b.creationDateTime = Instant.now();
-        b.keySchema = new KeySchema(new KeyAttribute("pk", AttrType.S), new KeyAttribute("sk", AttrType.N));
-        b.attributeDefinitions = Map.of("pk", AttrType.S, "sk", AttrType.N);
-        b.billingMode = TableMetadata.BillingMode.PAY_PER_REQUEST;
-        return b.build();
+    List<String> ddbJvm() {
+        String nat = ddbHome.resolve("native").toString();
+        return List.of("-Djava.library.path=" + nat, "-Dsqlite4java.library.path=" + nat,
+            "-cp", thinJar + File.pathSeparator + ddbHome.resolve("lib") + File.separator + "*");
     }
 
-    static void put(Table t, String pk, int sk) {
-        Item item = Item.of(Map.of("pk", AttributeValue.s(pk), "sk", AttributeValue.n(sk), "v", AttributeValue.s("value-" + sk)));
-        t.write(t.keySchema().keyOfItem(item), old -> item, CommitListener.Origin.WRITE);
-    }
-
-    static double queryMicros(DynamoDbClient q, String pk, int size, int queries) {
-        long s = System.nanoTime();
-        for (int i = 0; i < queries; i++) {
-            int from = ThreadLocalRandom.current().nextInt(Math.max(1, size - 100));
-            q.query(b -> b.tableName("query").keyConditionExpression("pk = :p AND sk >= :s").limit(100)
-                .expressionAttributeValues(Map.of(":p", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(pk),
-                    ":s", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(Integer.toString(from)))));
+    /** A worker (or start probe) JVM for a target kind; DynamoDB Local's on its own class path. */
+    List<String> workerCommand(List<String> jvmOptions, String mainClass, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        cmd.addAll(jvmOptions);
+        if (args[0].startsWith("ddblocal")) {
+            cmd.addAll(ddbJvm());
+        } else {
+            cmd.addAll(List.of("-cp", ownJar.toString()));
         }
-        return (System.nanoTime() - s) / 1e3 / queries;
+        cmd.add(mainClass);
+        cmd.addAll(Arrays.asList(args));
+        return cmd;
     }
 
-    record Result(double opsPerSecond, double p50Micros) {
+    static final Map<String, String> DDB_ENV = Map.of("DDB_LOCAL_TELEMETRY", "0");
+
+    Procs.WorkerChild worker(String name, List<String> jvmOptions, String... args) throws Exception {
+        Procs.WorkerChild w = Procs.WorkerChild.start(name, workerCommand(jvmOptions, Worker.class.getName(), args),
+            DDB_ENV, runDir, runDir.resolve(name + ".log"));
+        w.await(120);
+        return w;
     }
 
-    static Result run(DynamoDbClient c, String op, int threads, int total, String payload) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        int per = total / threads;
-        List<Future<long[]>> futures = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            futures.add(pool.submit(() -> {
-                long[] lat = new long[per];
-                for (int i = 0; i < per; i++) {
-                    var key = software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("k" + thread + "-" + (i % 1000));
-                    long s = System.nanoTime();
-                    if (op.equals("PutItem")) {
-                        c.putItem(b -> b.tableName("bench").item(Map.of("pk", key,
-                            "v", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(payload))));
-                    } else {
-                        c.getItem(b -> b.tableName("bench").key(Map.of("pk", key)));
+    Procs.Child server(String name, int port, List<String> jvmOptions) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        Map<String, String> env = new LinkedHashMap<>(DDB_ENV);
+        if (name.startsWith("ddblocal")) {
+            cmd.add(kit.resolve("scripts/ddblocal-server.sh").toString()); // execs DynamoDB Local's JVM: same PID
+            cmd.add(Integer.toString(port));
+            env.put("DDBLOCAL_HOME", ddbHome.toString());
+            env.put("DDBLOCAL_JAVA_OPTS", String.join(" ", jvmOptions));
+        } else {
+            cmd.add(java);
+            cmd.addAll(jvmOptions);
+            cmd.addAll(List.of("-jar", serverJar.toString(), "--port", Integer.toString(port)));
+        }
+        return Procs.start(name, cmd, env, runDir, runDir.resolve(name + ".log"));
+    }
+
+    static URI local(int port) {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // start-up
+
+    void startup(StringBuilder md) throws Exception {
+        int runs = z.startRuns();
+        log("start-up: %d cold starts of each, one untimed first", runs);
+        // as a process: spawn to the first answered ListTables
+        Map<String, List<Double>> ready = new LinkedHashMap<>();
+        Map<String, List<Double>> rss = new LinkedHashMap<>();
+        String[] servers = {"dynamotest-server", "ddblocal-server"};
+        for (int run = -1; run < runs; run++) {
+            for (int k = 0; k < 2; k++) {
+                String name = servers[(k + Math.max(run, 0)) % 2];
+                int port = Procs.freePort();
+                try (DynamoDbClient poll = Procs.poller(local(port))) {
+                    try {
+                        poll.listTables(); // the poller's own class loading, not timed
+                    } catch (RuntimeException nothingThereYet) {
+                        // expected
                     }
-                    lat[i] = System.nanoTime() - s;
+                    long t0 = System.nanoTime();
+                    try (Procs.Child c = server(name + "-start", port, List.of())) {
+                        double ms = Procs.awaitFirstAnswer(poll, c, t0);
+                        if (run >= 0) {
+                            ready.computeIfAbsent(name, x -> new ArrayList<>()).add(ms);
+                            rss.computeIfAbsent(name, x -> new ArrayList<>()).add(Procs.rssMib(c.pid()));
+                        }
+                        raw.add("startup " + name + " run=" + run + " ms=" + ms);
+                    }
                 }
-                return lat;
-            }));
-        }
-        List<Long> all = new ArrayList<>();
-        for (Future<long[]> f : futures) {
-            for (long l : f.get()) {
-                all.add(l);
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        all.sort(null);
-        return new Result(per * threads / seconds, all.get(all.size() / 2) / 1e3);
+        // in process: a fresh JVM per start
+        String[] kinds = {"dynamotest-inprocess", "dynamotest-http-embedded", "ddblocal-embedded"};
+        Map<String, List<Double>> first = new LinkedHashMap<>();
+        Map<String, List<Double>> launch = new LinkedHashMap<>();
+        Map<String, Double> warm = new LinkedHashMap<>();
+        for (int run = -1; run < runs; run++) {
+            for (int k = 0; k < kinds.length; k++) {
+                String kind = kinds[(k + Math.max(run, 0)) % kinds.length];
+                int repeats = run == runs - 1 ? z.warmRepeats() : 0;
+                List<String> cmd = workerCommand(List.of(), Worker.StartProbe.class.getName(), kind, Integer.toString(repeats));
+                long t0 = System.nanoTime();
+                try (Procs.WorkerChild p = Procs.WorkerChild.start(kind + "-start", cmd, DDB_ENV, runDir, runDir.resolve(kind + "-start.log"))) {
+                    Map<String, String> a = p.await(120);
+                    double launchMs = (System.nanoTime() - t0) / 1e6;
+                    Map<String, String> b = p.await(120);
+                    raw.add("startup " + kind + " run=" + run + " launch_ms=" + launchMs + " " + a + " " + b);
+                    if (run >= 0) {
+                        first.computeIfAbsent(kind, x -> new ArrayList<>()).add(Double.parseDouble(a.get("first_ms")));
+                        launch.computeIfAbsent(kind, x -> new ArrayList<>()).add(launchMs);
+                    }
+                    if (repeats > 0) {
+                        warm.put(kind, Double.parseDouble(b.get("warm_ms")));
+                    }
+                }
+            }
+        }
+        md.append("Median of ").append(runs).append(" starts, each in a fresh JVM (after one untimed start of each, so that "
+            + "the jars are in the page cache); default JVM options. \"Engine start\" is timed inside the JVM from just before the "
+            + "engine is created to the answer of the first ListTables, SDK client creation included; \"JVM launch\" from "
+            + "starting the `java` process to that answer; \"warm\" is the median of ").append(z.warmRepeats())
+            .append(" more creations in the same JVM after the first.\n\n")
+            .append("| start-up | ").append(DT).append(" ms | ").append(DDB).append(" ms | **start-up ratio** DynamoTest / "
+                + "DynamoDB Local (lower is better) |\n|---|---:|---:|---:|\n");
+        String ddb = "ddblocal-embedded";
+        for (String[] dt : new String[][] {{"dynamotest-inprocess", "engine + in-process client"},
+            {"dynamotest-http-embedded", "engine + embedded HTTP server + Apache client"}}) {
+            String what = "in process, " + dt[1] + " vs `DynamoDBEmbedded.create()`: ";
+            row(md, what + "engine start → first answer (cold JVM)", Report.median(first.get(dt[0])), Report.median(first.get(ddb)));
+            row(md, what + "JVM launch → first answer", Report.median(launch.get(dt[0])), Report.median(launch.get(ddb)));
+            row(md, what + "engine start → first answer (warm JVM)", warm.getOrDefault(dt[0], Double.NaN), warm.getOrDefault(ddb, Double.NaN));
+        }
+        row(md, "as a process, `java -jar dynamotest-server.jar` vs DynamoDB Local's server: process start → first ListTables",
+            Report.median(ready.get(servers[0])), Report.median(ready.get(servers[1])));
+        md.append("| as a process: resident memory (RSS) at the first answer, MiB | ").append(Report.n0(Report.median(rss.get(servers[0]))))
+            .append(" | ").append(Report.n0(Report.median(rss.get(servers[1])))).append(" | ")
+            .append(Report.n2(Report.median(rss.get(servers[0])) / Report.median(rss.get(servers[1])))).append(" |\n");
     }
 
-    static String fmt(double v) {
-        return String.format("%,.0f", v);
+    private static void row(StringBuilder md, String what, double dt, double ddb) {
+        md.append("| ").append(what).append(" | ").append(Report.ms(dt)).append(" | ").append(Report.ms(ddb)).append(" | ")
+            .append(Report.n2(dt / ddb)).append(" |\n");
     }
 
-    static String fmt2(double v) {
-        return String.format("%.2f", v);
+    // ---------------------------------------------------------------------------------------------------------
+    // the two pairs
+
+    void httpPair(StringBuilder md, StringBuilder memory) throws Exception {
+        log("HTTP: starting both servers and a client JVM for each");
+        int pDt = Procs.freePort();
+        int pDdb = Procs.freePort();
+        try (Procs.Child dt = server("dynamotest-server", pDt, dataJvm());
+             Procs.Child ddb = server("ddblocal-server", pDdb, dataJvm());
+             DynamoDbClient pollDt = Procs.poller(local(pDt));
+             DynamoDbClient pollDdb = Procs.poller(local(pDdb))) {
+            Procs.awaitFirstAnswer(pollDt, dt, System.nanoTime());
+            Procs.awaitFirstAnswer(pollDdb, ddb, System.nanoTime());
+            List<String> client = List.of("-Xmx1g");
+            try (Procs.WorkerChild wDt = worker("client-dynamotest", client, "http", local(pDt).toString());
+                 Procs.WorkerChild wDdb = worker("client-ddblocal", client, "http", local(pDdb).toString())) {
+                md.append("Both servers run with `-Xms").append(heap).append(" -Xmx").append(heap)
+                    .append(" -XX:+AlwaysPreTouch`; each has a client JVM of its own (`-Xmx1g`, Apache HTTP client).\n\n");
+                compare(md, memory, "over HTTP (server process)", new Side(DT, wDt, dt.pid()), new Side(DDB, wDdb, ddb.pid()));
+            }
+        }
+    }
+
+    void inProcessPair(StringBuilder md, StringBuilder memory) throws Exception {
+        log("in process: a JVM for each");
+        try (Procs.WorkerChild wDt = worker("inprocess-dynamotest", dataJvm(), "dynamotest-inprocess");
+             Procs.WorkerChild wDdb = worker("inprocess-ddblocal", dataJvm(), "ddblocal-embedded")) {
+            md.append("Each in a JVM of its own with `-Xms").append(heap).append(" -Xmx").append(heap)
+                .append(" -XX:+AlwaysPreTouch`, the workload threads in the same JVM. DynamoTest's in-process client still "
+                    + "marshals DynamoDB's JSON (only HTTP is skipped); DynamoDB Local's embedded client calls its engine "
+                    + "directly.\n\n");
+            compare(md, memory, "in process", new Side(DT, wDt, wDt.pid()), new Side(DDB, wDdb, wDdb.pid()));
+        }
+    }
+
+    /** Loads both sides (measuring memory around the large partition), then every operation on both, back to back. */
+    void compare(StringBuilder md, StringBuilder memory, String where, Side a, Side b) throws Exception {
+        Side[] sides = {a, b};
+        Mem[] delta = new Mem[2];
+        double[] loadSecs = new double[2];
+        for (int s = 0; s < 2; s++) {
+            Side side = sides[s];
+            log("%s: %s: setup", where, side.label());
+            side.worker().call("setup " + z.kv() + " " + z.gsi() + " " + z.gsiGroups() + " " + z.warmItems(), 1800);
+            Mem before = mem(side.dataPid());
+            log("%s: %s: loading %,d items", where, side.label(), z.large());
+            Map<String, String> r = side.worker().call("load-large " + z.large(), 1800);
+            loadSecs[s] = Double.parseDouble(r.get("secs"));
+            Mem after = mem(side.dataPid());
+            delta[s] = new Mem(after.heapMib() - before.heapMib(), after.rssMib() - before.rssMib());
+            raw.add(where + " " + side.label() + " memory before=" + before + " after=" + after + " load_secs=" + loadSecs[s]);
+        }
+        for (Side side : sides) {
+            log("%s: %s: warming up every operation, untimed", where, side.label());
+            side.worker().call("warm " + JIT_WARM_THREADS + " " + 1_000_000 + " " + z.jitWarmMs(), 600);
+        }
+        double[] perMillion = new double[2];
+        for (int s = 0; s < 2; s++) {
+            perMillion[s] = (delta[s].heapMib() + delta[s].rssMib()) * 1_000_000 / z.large();
+        }
+        memory.append("| ").append(where).append(" | ").append(Report.n0(delta[0].heapMib())).append(" / ").append(Report.n0(delta[0].rssMib()))
+            .append(" | ").append(Report.n0(delta[1].heapMib())).append(" / ").append(Report.n0(delta[1].rssMib()))
+            .append(" | ").append(Report.n0(perMillion[0])).append(" | ").append(Report.n0(perMillion[1]))
+            .append(" | ").append(Report.n2(perMillion[0] / perMillion[1])).append(" |\n");
+
+        md.append("| operation | clients | ").append(DT).append(" ops/s | ").append(DDB).append(" ops/s | **throughput ratio** "
+            + "(higher is better) | ").append(DT).append(" p50 / p99 µs | ").append(DDB).append(" p50 / p99 µs | **p50 latency ratio** "
+            + "(lower is better) | **p99 latency ratio** (lower is better) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| load: BatchWriteItem of the large partition, ").append(Workloads.LOAD_THREADS).append(" clients (items/s) | ")
+            .append(Workloads.LOAD_THREADS).append(" | ").append(Report.n0(z.large() / loadSecs[0])).append(" | ")
+            .append(Report.n0(z.large() / loadSecs[1])).append(" | ").append(Report.n2(loadSecs[1] / loadSecs[0]))
+            .append(" | | | | |\n");
+        int turn = 0;
+        for (String op : Workloads.OPS) {
+            for (int threads : CLIENTS) {
+                Map<String, String>[] r = runBoth(where, sides, op, threads, turn++);
+                double[] tput = {d(r[0], "tput"), d(r[1], "tput")};
+                md.append("| ").append(describe(op)).append(" | ").append(threads).append(" | ").append(Report.n0(tput[0]))
+                    .append(mark(r[0])).append(" | ").append(Report.n0(tput[1])).append(mark(r[1])).append(" | **")
+                    .append(Report.n2(tput[0] / tput[1])).append("** | ")
+                    .append(Report.n0(d(r[0], "p50"))).append(" / ").append(Report.n0(d(r[0], "p99"))).append(" | ")
+                    .append(Report.n0(d(r[1], "p50"))).append(" / ").append(Report.n0(d(r[1], "p99"))).append(" | ")
+                    .append(Report.n2(d(r[0], "p50") / d(r[1], "p50"))).append(" | ")
+                    .append(Report.n2(d(r[0], "p99") / d(r[1], "p99"))).append(" |\n");
+            }
+        }
+        md.append("\nA phase stopped by its time bound before its operation count is marked †; errors, where there were any, "
+            + "are given as ‡N (failed operations are not counted in throughput or latency).\n");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String>[] runBoth(String where, Side[] sides, String op, int threads, int turn) throws Exception {
+        Map<String, String>[] r = new Map[2];
+        for (int k = 0; k < 2; k++) {
+            int s = (k + turn) % 2; // alternate which side goes first
+            String cmd = "run " + op + " " + threads + " " + z.warmOps() + " " + z.warmMs() + " " + z.ops() + " " + z.maxMs();
+            r[s] = sides[s].worker().call(cmd, (z.warmMs() + z.maxMs()) / 1000 + 300);
+            raw.add(where + " " + sides[s].label() + " " + op + " clients=" + threads + " " + r[s]);
+        }
+        log("%s: %-18s %2d clients: %s %,.0f ops/s, %s %,.0f ops/s", where, op, threads, sides[0].label(), d(r[0], "tput"),
+            sides[1].label(), d(r[1], "tput"));
+        return r;
+    }
+
+    private static String describe(String op) {
+        switch (op) {
+            case "UpdateItem":
+                return "UpdateItem `SET counter = counter + 1` if `attribute_exists(pk)`";
+            case "Query-small":
+                return "Query, 100-item partition (all 100)";
+            case "Query-large":
+                return "Query, large partition, Limit 100 from a random sort key";
+            case "Scan":
+                return "Scan, one page of 100 items";
+            case "GSI-Query":
+                return "Query on a GSI, Limit 100 (100 items per index key)";
+            case "TransactWriteItems":
+                return "TransactWriteItems: 2 Put, 1 Update, 1 ConditionCheck";
+            case "BatchWriteItem":
+                return "BatchWriteItem of 25 Puts";
+            default:
+                return op + " (~1 KB item)";
+        }
+    }
+
+    private static String mark(Map<String, String> r) {
+        String m = Boolean.parseBoolean(r.get("truncated")) ? " †" : "";
+        long errors = Long.parseLong(r.getOrDefault("errors", "0"));
+        return errors > 0 ? m + " ‡" + errors : m;
+    }
+
+    private static double d(Map<String, String> r, String key) {
+        return Double.parseDouble(r.getOrDefault(key, "NaN"));
+    }
+
+    Mem mem(long pid) {
+        double heapMib = Procs.heapAfterGcMib(pid);
+        return new Mem(heapMib, Procs.rssMib(pid));
     }
 }
