@@ -30,7 +30,7 @@ public final class Engine {
         this.streams = new dev.dynamotest.engine.streams.StreamRegistry(clock);
         this.ttl = new dev.dynamotest.engine.ttl.TtlSweeper(clock, namespaces::values);
         this.faults = new dev.dynamotest.engine.faults.Faults(clock);
-        this.capacity = new dev.dynamotest.engine.capacity.CapacityModel(clock);
+        this.capacity = new dev.dynamotest.engine.capacity.CapacityModel(clock, namespaces::get);
         commitPoint.capacity(capacity);
         commitPoint.addListener(streams);
         // advancing or setting the clock runs the work that became due before it returns
@@ -89,8 +89,8 @@ public final class Engine {
 
     /**
      * Back to a fresh engine, as the admin API's reset does between test classes of a long-lived server: every
-     * table in every namespace is dropped (with its stream), fault rules are cleared and capacity enforcement is
-     * switched off. The clock is left where it is.
+     * table in every namespace is dropped (with its stream and its capacity state), fault rules are cleared and
+     * capacity enforcement is switched off (per-table overrides too). The clock is left where it is.
      */
     public void reset() {
         Namespace.Snapshot empty = new Namespace.Snapshot(java.util.List.of());
@@ -98,7 +98,7 @@ public final class Engine {
             ns.restore(empty);
         }
         faults.clear();
-        capacity.enforce(false);
+        capacity.resetSettings();
     }
 
     public Namespace namespace(String region) {

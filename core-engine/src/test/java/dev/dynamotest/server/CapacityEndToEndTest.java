@@ -6,12 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dynamotest.engine.Engine;
 import dev.dynamotest.engine.EngineClock;
 import dev.dynamotest.engine.capacity.CapacityModel;
+import dev.dynamotest.engine.table.Namespace;
+import dev.dynamotest.engine.table.NamespaceId;
+import dev.dynamotest.protocol.RequestHandler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -21,7 +29,10 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** The capacity model on a manual clock: burst credit, throttling, recovery, hot partitions, GSI back-pressure. */
+/**
+ * The capacity model on a manual clock: burst credit, throttling, recovery, hot partitions, GSI back-pressure, and
+ * capacity that belongs to the table instance (deleted, recreated, other namespaces, restored namespaces).
+ */
 class CapacityEndToEndTest {
     Engine engine;
     DynamoTestServer server;
@@ -42,6 +53,10 @@ class CapacityEndToEndTest {
     }
 
     void table(String name, long rcu, long wcu, boolean gsi) {
+        table(db, name, rcu, wcu, gsi);
+    }
+
+    static void table(DynamoDbClient db, String name, long rcu, long wcu, boolean gsi) {
         db.createTable(b -> {
             b.tableName(name).billingMode(BillingMode.PROVISIONED).provisionedThroughput(p -> p.readCapacityUnits(rcu).writeCapacityUnits(wcu))
                 .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH));
@@ -57,6 +72,10 @@ class CapacityEndToEndTest {
     }
 
     boolean put(String table, String pk) {
+        return put(db, table, pk);
+    }
+
+    static boolean put(DynamoDbClient db, String table, String pk) {
         try {
             db.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS(pk))));
             return true;
@@ -143,5 +162,116 @@ class CapacityEndToEndTest {
             assertThat(put("metered", "free" + i)).isTrue(); // no longer enforced, still counted
         }
         assertThat(engine.capacity().metrics("arn:aws:dynamodb:us-east-1:000000000000:table/metered").consumedWriteUnits()).isEqualTo(51.0);
+    }
+
+    // ------------------------------------------------------------------ capacity belongs to the table instance
+
+    static final String GAP = "arn:aws:dynamodb:us-east-1:000000000000:table/gap";
+
+    /** Writes (the clock stopped: no refill) until the first throttle; returns how many were accepted. */
+    static int writesUntilThrottled(DynamoDbClient db, String table) {
+        int written = 0;
+        while (put(db, table, "k" + written)) {
+            written++;
+            assertThat(written).isLessThan(100);
+        }
+        return written;
+    }
+
+    /** A client without retries signing with its own access key. */
+    static DynamoDbClient client(java.net.URI endpoint, String accessKey) {
+        return DynamoDbClient.builder()
+            .endpointOverride(endpoint)
+            .region(Region.US_EAST_1)
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
+            .build();
+    }
+
+    String adminCapacity(java.net.URI endpoint) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoint + "/_dynamotest/capacity")).GET().build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
+    void aTableCreatedAgainUnderTheSameNameStartsWithFreshCapacityAndFreshMetrics() throws Exception {
+        table("gap", 5, 5, false);
+        assertThat(writesUntilThrottled(db, "gap")).isEqualTo(5); // one second's worth, the clock does not move
+        assertThat(engine.capacity().metrics(GAP).consumedWriteUnits()).isEqualTo(5.0);
+
+        db.deleteTable(b -> b.tableName("gap"));
+        assertThat(engine.capacity().allMetrics()).isEmpty(); // the deleted table's counters went with it
+        assertThat(adminCapacity(server.endpoint())).contains("\"metrics\":{}");
+        table("gap", 5, 5, false);
+        assertThat(writesUntilThrottled(db, "gap")).isEqualTo(5); // a new table: full buckets, not the old one's
+        CapacityModel.Metrics m = engine.capacity().metrics(GAP);
+        assertThat(m.consumedWriteUnits()).isEqualTo(5.0);
+        assertThat(m.throttledRequests()).isEqualTo(1);
+        assertThat(adminCapacity(server.endpoint())).contains("\"" + GAP + "\":{\"consumedReadUnits\":0.0,\"consumedWriteUnits\":5.0");
+    }
+
+    @Test
+    void sameNamedTablesOfTwoAccessKeysHaveTheirOwnCapacityAndMetrics() throws Exception {
+        // DynamoDB Local's namespacing (and the JUnit extension's per-test isolation): one namespace per access key
+        try (DynamoTestServer byKey = DynamoTestServer.builder().engine(engine)
+                .handler(new RequestHandler(engine, RequestHandler.NamespacePolicy.ACCESS_KEY_AND_REGION)).port(0).start();
+             DynamoDbClient alice = client(byKey.endpoint(), "alice");
+             DynamoDbClient bob = client(byKey.endpoint(), "bob")) {
+            table(alice, "gap", 5, 5, false);
+            assertThat(writesUntilThrottled(alice, "gap")).isEqualTo(5);
+            table(bob, "gap", 5, 5, false); // the same ARN, another caller's table
+            assertThat(writesUntilThrottled(bob, "gap")).isEqualTo(5);
+            assertThat(put(bob, "gap", "more")).isFalse();
+
+            CapacityModel.Metrics ofAlice = engine.capacity().metrics(new NamespaceId("us-east-1", "alice"), GAP);
+            CapacityModel.Metrics ofBob = engine.capacity().metrics(new NamespaceId("us-east-1", "bob"), GAP);
+            assertThat(ofAlice.consumedWriteUnits()).isEqualTo(5.0);
+            assertThat(ofAlice.throttledRequests()).isEqualTo(1);
+            assertThat(ofBob.consumedWriteUnits()).isEqualTo(5.0);
+            assertThat(ofBob.throttledRequests()).isEqualTo(2);
+            assertThat(engine.capacity().metrics(GAP).requests()).isZero(); // no "gap" without an access key
+            assertThat(engine.capacity().allMetrics()).containsOnlyKeys("alice/" + GAP, "bob/" + GAP);
+            assertThat(adminCapacity(byKey.endpoint()))
+                .contains("\"alice/" + GAP + "\":{\"consumedReadUnits\":0.0,\"consumedWriteUnits\":5.0")
+                .contains("\"bob/" + GAP + "\":{\"consumedReadUnits\":0.0,\"consumedWriteUnits\":5.0");
+        }
+    }
+
+    @Test
+    void aRestoredNamespaceKeepsNoCapacityOfItsPastTables() throws Exception {
+        try (DynamoTestServer byKey = DynamoTestServer.builder().engine(engine)
+                .handler(new RequestHandler(engine, RequestHandler.NamespacePolicy.ACCESS_KEY_AND_REGION)).port(0).start();
+             DynamoDbClient alice = client(byKey.endpoint(), "alice")) {
+            Namespace ns = engine.namespace(new NamespaceId("us-east-1", "alice"));
+            table(alice, "kept", 5, 5, false);
+            Namespace.Snapshot withKept = ns.snapshot(); // as the JUnit extension's class state
+            String kept = "arn:aws:dynamodb:us-east-1:000000000000:table/kept";
+
+            // a test: spends "kept", creates and spends "gap"; then the namespace is restored for the next test
+            assertThat(writesUntilThrottled(alice, "kept")).isEqualTo(5);
+            table(alice, "gap", 5, 5, false);
+            assertThat(writesUntilThrottled(alice, "gap")).isEqualTo(5);
+            ns.restore(withKept);
+            assertThat(engine.capacity().allMetrics()).isEmpty();
+
+            // the next test: "kept" starts afresh, and a new "gap" is a new table
+            assertThat(writesUntilThrottled(alice, "kept")).isEqualTo(5);
+            table(alice, "gap", 5, 5, false);
+            assertThat(writesUntilThrottled(alice, "gap")).isEqualTo(5);
+            assertThat(engine.capacity().metrics(ns.id(), kept).consumedWriteUnits()).isEqualTo(5.0);
+            assertThat(engine.capacity().metrics(ns.id(), GAP).consumedWriteUnits()).isEqualTo(5.0);
+
+            // the admin reset drops every table and its capacity state
+            var http = java.net.http.HttpClient.newHttpClient();
+            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(byKey.endpoint() + "/_dynamotest/reset"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(adminCapacity(byKey.endpoint())).contains("\"enforce\":false", "\"metrics\":{}");
+            engine.capacity().enforce(true);
+            table(alice, "gap", 5, 5, false);
+            assertThat(writesUntilThrottled(alice, "gap")).isEqualTo(5);
+            assertThat(engine.capacity().allMetrics()).containsOnlyKeys("alice/" + GAP);
+        }
     }
 }

@@ -3,8 +3,10 @@ package dev.dynamotest.engine.capacity;
 import dev.dynamotest.engine.EngineClock;
 import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.engine.model.AttributeValue;
-import dev.dynamotest.engine.table.IndexLayout;
+import dev.dynamotest.engine.table.CommitListener;
 import dev.dynamotest.engine.table.ItemChange;
+import dev.dynamotest.engine.table.Namespace;
+import dev.dynamotest.engine.table.NamespaceId;
 import dev.dynamotest.engine.table.PrimaryKey;
 import dev.dynamotest.engine.table.Table;
 import dev.dynamotest.engine.table.TableMetadata;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * DynamoDB's capacity model on the engine clock, opt-in: consumed units are always counted (metrics); with
@@ -22,19 +25,76 @@ import java.util.concurrent.ConcurrentHashMap;
  * previous peak (at least 4,000 WCU / 12,000 RCU per second) and the per-table and per-partition maxima.
  * Throttled requests get the service's exception and are not applied.
  */
-public final class CapacityModel {
+public final class CapacityModel implements CommitListener {
     public static final double PARTITION_WCU = 1000;
     public static final double PARTITION_RCU = 3000;
     static final double BURST_SECONDS = 300;
 
     private final EngineClock clock;
+    private final Function<NamespaceId, Namespace> namespaces;
     private volatile boolean enforcing;
     private final Map<String, Boolean> tableOverrides = new ConcurrentHashMap<>();
-    private final Map<String, Buckets> buckets = new ConcurrentHashMap<>();
-    private final Map<String, Metrics> metrics = new ConcurrentHashMap<>();
+    /**
+     * Buckets and counters of each live table instance (Table has identity equality): a table deleted, or dropped
+     * or put back by a namespace restore, loses them, so a table created again under the same name, or the same
+     * name in another namespace (same ARN, other access key), starts with fresh capacity and fresh metrics.
+     */
+    private final Map<Table, TableState> tables = new ConcurrentHashMap<>();
 
-    public CapacityModel(EngineClock clock) {
+    /** {@code namespaces} finds an existing namespace (null if there is none), to look tables up by ARN. */
+    public CapacityModel(EngineClock clock, Function<NamespaceId, Namespace> namespaces) {
         this.clock = clock;
+        this.namespaces = namespaces;
+    }
+
+    /** The capacity state of one table instance: buckets and counters by resource (table or index) ARN. */
+    static final class TableState {
+        final Map<String, Buckets> buckets = new ConcurrentHashMap<>();
+        final Map<String, Metrics> metrics = new ConcurrentHashMap<>();
+
+        Metrics metrics(String resourceArn) {
+            return metrics.computeIfAbsent(resourceArn, k -> new Metrics());
+        }
+    }
+
+    /**
+     * The state of a table being charged. Created on first use, only for a table that is still in its namespace:
+     * a request racing its table's deletion is charged against state that is not kept.
+     */
+    private TableState state(Table t) {
+        TableState s = tables.get(t);
+        if (s != null) {
+            return s;
+        }
+        return live(t) ? tables.computeIfAbsent(t, k -> new TableState()) : new TableState();
+    }
+
+    private boolean live(Table t) {
+        Namespace ns = namespaces.apply(t.namespaceId());
+        return ns != null && ns.find(t.name()) == t;
+    }
+
+    /** A namespace was restored from a snapshot (per-test reset, engine reset): its tables start afresh. */
+    @Override
+    public synchronized void onRestore(NamespaceId namespace, List<TableMetadata> restored) {
+        tables.keySet().removeIf(t -> t.namespaceId().equals(namespace));
+    }
+
+    /** A table was deleted: its buckets and counters go with it. */
+    @Override
+    public synchronized void onTableDeleted(Table table) {
+        tables.remove(table);
+    }
+
+    /** Writes are charged before they are applied ({@link #chargeWrites}); nothing to do after. */
+    @Override
+    public void onCommit(List<ItemChange> changes, Origin origin) {
+    }
+
+    /** Back to a fresh engine's settings: enforcement off, per-table overrides forgotten. */
+    public void resetSettings() {
+        enforcing = false;
+        tableOverrides.clear();
     }
 
     /** Turns enforcement on or off for every table (default off: units are only counted). */
@@ -42,7 +102,7 @@ public final class CapacityModel {
         enforcing = on;
     }
 
-    /** Per-table override by table ARN. */
+    /** Per-table override by table ARN (for the tables of that ARN in every namespace). */
     public void enforce(String tableArn, boolean on) {
         tableOverrides.put(tableArn, on);
     }
@@ -51,14 +111,62 @@ public final class CapacityModel {
         return tableOverrides.getOrDefault(m.arn(), enforcing);
     }
 
-    /** Consumed and throttled units and requests of a table (by ARN) or an index ({@code arn/index/name}). */
+    /**
+     * Consumed and throttled units and requests of a table (by ARN) or an index ({@code arn/index/name}) in the
+     * namespace without access key of the ARN's region (the only namespaces under the server's default region
+     * policy). See {@link #metrics(NamespaceId, String)}.
+     */
     public Metrics metrics(String resourceArn) {
-        return metrics.computeIfAbsent(resourceArn, k -> new Metrics());
+        return metrics(NamespaceId.region(regionOf(resourceArn)), resourceArn);
     }
 
-    /** Every table's and index's counters, by ARN. */
+    /**
+     * Consumed and throttled units and requests of a table (by ARN) or an index ({@code arn/index/name}) of the
+     * table of that name in {@code namespace}: live counters of that table instance (they start again from zero if
+     * the table is deleted and created again, or its namespace is restored). Zeros, not kept, if there is no such
+     * table.
+     */
+    public Metrics metrics(NamespaceId namespace, String resourceArn) {
+        Namespace ns = namespaces.apply(namespace);
+        String name = tableNameOf(resourceArn);
+        Table t = ns == null || name == null ? null : ns.find(name);
+        if (t == null || !(resourceArn.equals(t.metadata().arn()) || resourceArn.startsWith(t.metadata().arn() + "/index/"))) {
+            return new Metrics();
+        }
+        synchronized (this) {
+            return state(t).metrics(resourceArn);
+        }
+    }
+
+    /**
+     * Every live table's and index's counters, by {@link #metricsKey key}: the resource ARN, prefixed with
+     * {@code accessKey/} in namespaces with an access key (so same-named tables of different callers stay apart).
+     */
     public Map<String, Metrics> allMetrics() {
-        return Map.copyOf(metrics);
+        Map<String, Metrics> all = new java.util.TreeMap<>();
+        tables.forEach((t, s) -> s.metrics.forEach((arn, m) -> all.put(metricsKey(t.namespaceId(), arn), m)));
+        return java.util.Collections.unmodifiableMap(all);
+    }
+
+    /** The resource ARN, or {@code accessKey + "/" + ARN} if the namespace has an access key. */
+    public static String metricsKey(NamespaceId namespace, String resourceArn) {
+        return namespace.accessKey().isEmpty() ? resourceArn : namespace.accessKey() + "/" + resourceArn;
+    }
+
+    /** {@code arn:aws:dynamodb:REGION:ACCOUNT:table/NAME[/index/INDEX]} → REGION (or the default region). */
+    private static String regionOf(String arn) {
+        String[] parts = arn.split(":", 6);
+        return parts.length == 6 && !parts[3].isEmpty() ? parts[3] : NamespaceId.DEFAULT_REGION;
+    }
+
+    private static String tableNameOf(String arn) {
+        int i = arn.indexOf(":table/");
+        if (i < 0) {
+            return null;
+        }
+        int start = i + ":table/".length();
+        int end = arn.indexOf('/', start);
+        return arn.substring(start, end < 0 ? arn.length() : end);
     }
 
     public boolean enforcing() {
@@ -177,22 +285,23 @@ public final class CapacityModel {
             TableMetadata m = t.metadata();
             WriteCost cost = WriteCost.of(t.data().layouts(), c.oldItem(), c.newItem());
             synchronized (this) {
+                TableState s = state(t);
                 Instant now = clock.instant();
                 if (enforced(m)) {
-                    check(m.arn(), m.billingMode(), m.throughput(), c.key().partition(), cost.table(), true, now, m.creationDateTime(), null);
+                    check(s, m.arn(), m.billingMode(), m.throughput(), c.key().partition(), cost.table(), true, now, m.creationDateTime(), null);
                     for (Map.Entry<String, Double> g : cost.globalIndexes().entrySet()) {
                         TableMetadata.IndexDefinition d = m.globalIndex(g.getKey());
                         if (d != null) {
                             // a GSI without write capacity throttles the base table's write (back-pressure)
-                            check(d.arn(), m.billingMode(), d.throughput(), null, g.getValue(), true, now, m.creationDateTime(), d.name());
+                            check(s, d.arn(), m.billingMode(), d.throughput(), null, g.getValue(), true, now, m.creationDateTime(), d.name());
                         }
                     }
                 }
-                metrics(m.arn()).consumed(true, cost.table());
+                s.metrics(m.arn()).consumed(true, cost.table());
                 for (Map.Entry<String, Double> g : cost.globalIndexes().entrySet()) {
                     TableMetadata.IndexDefinition d = m.globalIndex(g.getKey());
                     if (d != null) {
-                        metrics(d.arn()).consumed(true, g.getValue());
+                        s.metrics(d.arn()).consumed(true, g.getValue());
                     }
                 }
             }
@@ -205,15 +314,16 @@ public final class CapacityModel {
         TableMetadata.IndexDefinition gsi = indexName == null ? null : m.globalIndex(indexName);
         String arn = gsi != null ? gsi.arn() : m.arn();
         TableMetadata.Throughput tp = gsi != null ? gsi.throughput() : m.throughput();
+        TableState s = state(t);
         if (enforced(m)) {
-            check(arn, m.billingMode(), tp, gsi != null ? null : partitionKey, units, false, clock.instant(), m.creationDateTime(), indexName);
+            check(s, arn, m.billingMode(), tp, gsi != null ? null : partitionKey, units, false, clock.instant(), m.creationDateTime(), indexName);
         }
-        metrics(arn).consumed(false, units);
+        s.metrics(arn).consumed(false, units);
     }
 
-    private void check(String arn, TableMetadata.BillingMode mode, TableMetadata.Throughput tp, AttributeValue partitionKey,
+    private void check(TableState s, String arn, TableMetadata.BillingMode mode, TableMetadata.Throughput tp, AttributeValue partitionKey,
                        double units, boolean write, Instant now, Instant created, String indexName) {
-        Buckets b = buckets.computeIfAbsent(arn, k -> new Buckets());
+        Buckets b = s.buckets.computeIfAbsent(arn, k -> new Buckets());
         double rate;
         double capacity;
         if (mode == TableMetadata.BillingMode.PROVISIONED) {
@@ -249,7 +359,7 @@ public final class CapacityModel {
             partition = map.computeIfAbsent(p, k -> new Bucket(partRate, partRate, now));
             partition.refill(now);
         }
-        Metrics mt = metrics(arn);
+        Metrics mt = s.metrics(arn);
         if (bucket.tokens < units || (partition != null && partition.tokens < units)) {
             mt.throttled(write, units);
             throw throttled(mode, indexName);

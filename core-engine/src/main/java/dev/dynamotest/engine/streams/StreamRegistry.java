@@ -106,6 +106,12 @@ public final class StreamRegistry implements CommitListener {
     }
 
     /** A table was deleted: its streams are disabled (readable for 24 hours). */
+    @Override
+    public void onTableDeleted(dev.dynamotest.engine.table.Table table) {
+        tableDeleted(table.namespaceId(), table.metadata());
+    }
+
+    /** A table was deleted: its streams are disabled (readable for 24 hours). */
     public void tableDeleted(NamespaceId ns, TableMetadata m) {
         Instant now = clock.instant();
         String prefix = m.arn() + "/stream/";

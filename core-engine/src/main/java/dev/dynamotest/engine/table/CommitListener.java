@@ -19,4 +19,11 @@ public interface CommitListener {
      */
     default void onRestore(NamespaceId namespace, List<TableMetadata> tables) {
     }
+
+    /**
+     * A table was deleted (it is no longer in its namespace): state that belongs to that table instance (its
+     * capacity, its stream) goes with it; a table created again under the same name is another one.
+     */
+    default void onTableDeleted(Table table) {
+    }
 }

@@ -14,7 +14,10 @@ public final class CommitPoint {
     private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
     private volatile dev.dynamotest.engine.capacity.CapacityModel capacity;
 
-    /** The capacity model charged (and possibly throttling) before any change of a commit is applied. */
+    /**
+     * The capacity model charged (and possibly throttling) before any change of a commit is applied; told of
+     * restores and deletions like the listeners.
+     */
     public void capacity(dev.dynamotest.engine.capacity.CapacityModel capacity) {
         this.capacity = capacity;
     }
@@ -27,10 +30,23 @@ public final class CommitPoint {
         listeners.remove(listener);
     }
 
-    /** Tells the listeners a namespace was restored from a snapshot. */
+    /** Tells the capacity model and the listeners a namespace was restored from a snapshot. */
     void restored(NamespaceId namespace, List<TableMetadata> tables) {
+        if (capacity != null) {
+            capacity.onRestore(namespace, tables);
+        }
         for (CommitListener l : listeners) {
             l.onRestore(namespace, tables);
+        }
+    }
+
+    /** Tells the capacity model and the listeners a table was deleted. */
+    void deleted(Table table) {
+        if (capacity != null) {
+            capacity.onTableDeleted(table);
+        }
+        for (CommitListener l : listeners) {
+            l.onTableDeleted(table);
         }
     }
 

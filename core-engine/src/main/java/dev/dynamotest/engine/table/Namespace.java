@@ -71,8 +71,13 @@ public final class Namespace {
         return new ArrayList<>(tables.values());
     }
 
+    /** Deletes the table (DeleteTable): the commit point's listeners drop what belonged to it. */
     public Table remove(String name) {
-        return tables.remove(name);
+        Table t = tables.remove(name);
+        if (t != null) {
+            commitPoint.deleted(t);
+        }
+        return t;
     }
 
     /** Table names in DynamoDB's order (ascending, by UTF-8 bytes). */

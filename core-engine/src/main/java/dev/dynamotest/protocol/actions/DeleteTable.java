@@ -22,8 +22,7 @@ public final class DeleteTable implements Action {
         if (table.metadata().deletionProtection()) {
             throw DynamoException.validation("Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.");
         }
-        ctx.namespace().remove(table.name());
-        ctx.engine().streams().tableDeleted(ctx.namespaceId(), table.metadata());
+        ctx.namespace().remove(table.name()); // the commit point's listeners drop its capacity state, disable its stream
         out.writeStartObject();
         out.writeFieldName("TableDescription");
         TableDescriptions.write(out, table, "DELETING");

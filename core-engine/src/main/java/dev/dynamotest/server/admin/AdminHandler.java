@@ -108,8 +108,8 @@ public final class AdminHandler implements HttpHandler {
                     ObjectNode r = Json.object();
                     r.put("enforce", engine.capacity().enforcing());
                     ObjectNode all = r.putObject("metrics");
-                    engine.capacity().allMetrics().forEach((arn, m) -> {
-                        ObjectNode o = all.putObject(arn);
+                    engine.capacity().allMetrics().forEach((key, m) -> { // ARN, or accessKey/ARN
+                        ObjectNode o = all.putObject(key);
                         o.put("consumedReadUnits", m.consumedReadUnits());
                         o.put("consumedWriteUnits", m.consumedWriteUnits());
                         o.put("throttledReadUnits", m.throttledReadUnits());

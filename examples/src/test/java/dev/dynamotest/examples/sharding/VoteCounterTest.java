@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.dynamotest.engine.capacity.CapacityModel;
+import dev.dynamotest.engine.table.NamespaceId;
 import dev.dynamotest.examples.SdkClients;
 import dev.dynamotest.junit.Billing;
 import dev.dynamotest.junit.CreateTable;
@@ -49,9 +50,13 @@ class VoteCounterTest {
         dynamo.engine().capacity().enforce(false);
     }
 
-    /** The engine's counters for the table, as CloudWatch's ConsumedWriteCapacityUnits and ThrottledRequests. */
+    /**
+     * The engine's counters for this test's copy of the table, as CloudWatch's ConsumedWriteCapacityUnits and
+     * ThrottledRequests: the test's namespace is its region and access key.
+     */
     CapacityModel.Metrics capacityOf(String table) {
-        return dynamo.engine().capacity().metrics(db.describeTable(b -> b.tableName(table)).table().tableArn());
+        NamespaceId namespace = new NamespaceId(dynamo.region().id(), dynamo.credentialsProvider().resolveCredentials().accessKeyId());
+        return dynamo.engine().capacity().metrics(namespace, db.describeTable(b -> b.tableName(table)).table().tableArn());
     }
 
     @Test
