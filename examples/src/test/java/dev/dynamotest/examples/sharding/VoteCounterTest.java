@@ -25,10 +25,13 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 /**
  * 1,200 votes within one second of engine clock (the clock is stopped while they are written) on a table with
  * 3,000 WCU: the table could take them (3,000 units a second, plus up to 300 seconds of unused capacity as burst),
- * one partition cannot (1,000 units a second, and its bucket holds no more than that: no burst credit). Each test
- * has its own table: the engine keeps capacity per table, so each starts with full buckets.
+ * one partition cannot (1,000 units a second, and its bucket holds no more than that: no burst credit). Both tests
+ * write to the class's table: each test gets its own copy of it, and capacity belongs to the table, so each starts
+ * with full buckets and zero metrics, as a new table in DynamoDB does.
  */
 @DynamoTest(isolatedEngine = true) // switches capacity enforcement on and stops the clock: not on the shared engine
+@CreateTable(name = "votes", partitionKey = "pk", sortKey = "candidate",
+    billingMode = Billing.PROVISIONED, readCapacity = 100, writeCapacity = 3_000)
 class VoteCounterTest {
     static final int VOTES = 1_200;
     static final List<String> CANDIDATES = List.of("alice", "bob", "carol");
@@ -60,10 +63,8 @@ class VoteCounterTest {
     }
 
     @Test
-    @CreateTable(name = "votes_one_key", partitionKey = "pk", sortKey = "candidate",
-        billingMode = Billing.PROVISIONED, readCapacity = 100, writeCapacity = 3_000)
     void oneKeyIsThrottledAtItsPartitionsThousandWritesPerSecond() {
-        VoteCounter oneKey = new VoteCounter(db, "votes_one_key", 1);
+        VoteCounter oneKey = new VoteCounter(db, "votes", 1);
         List<ProvisionedThroughputExceededException> throttled = new ArrayList<>();
         for (int i = 0; i < VOTES; i++) {
             try {
@@ -79,7 +80,7 @@ class VoteCounterTest {
                 + "Consider increasing your provisioning level with the UpdateTable API."));
         assertThat(oneKey.tally()).containsExactly(entry("alice", 334L), entry("bob", 333L), entry("carol", 333L));
         // the table spent 1,000 of its 3,000 units: the partition was the limit, not the table's throughput
-        CapacityModel.Metrics capacity = capacityOf("votes_one_key");
+        CapacityModel.Metrics capacity = capacityOf("votes");
         assertThat(capacity.consumedWriteUnits()).isEqualTo(1_000.0);
         assertThat(capacity.throttledRequests()).isEqualTo(200);
 
@@ -89,21 +90,19 @@ class VoteCounterTest {
     }
 
     @Test
-    @CreateTable(name = "votes_sharded", partitionKey = "pk", sortKey = "candidate",
-        billingMode = Billing.PROVISIONED, readCapacity = 100, writeCapacity = 3_000)
     void theSameVotesOverTwentyShardsAreNotThrottledAndTallyExactly() {
-        VoteCounter sharded = new VoteCounter(db, "votes_sharded", 20, new Random(7));
+        VoteCounter sharded = new VoteCounter(db, "votes", 20, new Random(7));
         for (int i = 0; i < VOTES; i++) {
             sharded.vote(CANDIDATES.get(i % 3)); // a throttle would throw here: this client does not retry
         }
 
-        CapacityModel.Metrics capacity = capacityOf("votes_sharded");
+        CapacityModel.Metrics capacity = capacityOf("votes");
         assertThat(capacity.throttledRequests()).isZero();
         assertThat(capacity.consumedWriteUnits()).isEqualTo(1_200.0);
         assertThat(sharded.tally()).containsExactly(entry("alice", 400L), entry("bob", 400L), entry("carol", 400L));
         // the counts really are spread: all twenty shard keys hold some, none holds most
         Map<String, Long> perShard = new TreeMap<>();
-        db.scanPaginator(b -> b.tableName("votes_sharded")).items()
+        db.scanPaginator(b -> b.tableName("votes")).items()
             .forEach(item -> perShard.merge(item.get("pk").s(), Long.parseLong(item.get("count").n()), Long::sum));
         assertThat(perShard).hasSize(20);
         assertThat(perShard.values()).allSatisfy(n -> assertThat(n).isBetween(20L, 120L));
