@@ -1,5 +1,7 @@
 package dev.dynamotest.junit;
 
+import dev.dynamotest.engine.Engine;
+import dev.dynamotest.engine.EngineClock;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -9,9 +11,12 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.AnnotationSupport;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbAsyncIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbAsyncTable;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -34,17 +39,24 @@ final class Injection {
     }
 
     /**
-     * Whether the extension answers for a parameter of this type: the types it injects, and (to say what it can
-     * inject instead of JUnit's generic "no resolver") other DynamoDB and DynamoTest types.
+     * Whether the extension answers for a parameter of this type: a {@link Dynamo @Dynamo} parameter, the types it
+     * injects, and (to say what it can inject instead of JUnit's generic "no resolver") the few it does not that a
+     * test could expect it to: other DynamoDB clients, Enhanced Client indexes, and the engine and its clock (they
+     * come from {@link DynamoRuntime}). Every other type is left to other resolvers, whatever its package: a test's
+     * own enum in a {@code dev.dynamotest} package, or an SDK model enum, for {@code @EnumSource}, say.
      */
     static boolean claims(Class<?> type, boolean annotated) {
-        if (annotated || supports(type)) {
+        return annotated || supports(type) || expectedButNotInjected(type);
+    }
+
+    private static boolean expectedButNotInjected(Class<?> type) {
+        if (type == Engine.class || type == EngineClock.class || type == DynamoDbIndex.class
+            || type == DynamoDbAsyncIndex.class) {
             return true;
         }
         String name = type.getName();
-        return name.startsWith("software.amazon.awssdk.services.dynamodb.")
-            || name.startsWith("software.amazon.awssdk.enhanced.dynamodb.")
-            || name.startsWith("dev.dynamotest.");
+        return SdkClient.class.isAssignableFrom(type) && (name.startsWith("software.amazon.awssdk.services.dynamodb.")
+            || name.startsWith("software.amazon.awssdk.enhanced.dynamodb."));
     }
 
     /** The value for a parameter or field, or null when the type is not injectable. */

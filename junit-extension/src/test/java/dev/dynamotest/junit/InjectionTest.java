@@ -3,12 +3,15 @@ package dev.dynamotest.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dynamotest.engine.EngineClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbAsyncTable;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
@@ -21,6 +24,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsAsyncClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -178,12 +182,34 @@ class InjectionTest {
             .isTrue();
     }
 
+    // ------------------------------------------------------------------ what other resolvers supply
+
+    /** A test's own enum, in a dev.dynamotest package: JUnit's {@code @EnumSource} supplies it, not DynamoTest. */
+    enum Flavor { PLAIN, SALTED }
+
+    @ParameterizedTest
+    @EnumSource(Flavor.class)
+    void ownEnumInADynamotestPackageComesFromEnumSourceBesideAnInjectedClient(Flavor flavor, DynamoDbClient client) {
+        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS(flavor.name()));
+        client.putItem(b -> b.tableName("items").item(key));
+        assertThat(client.getItem(b -> b.tableName("items").key(key)).hasItem()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ReturnValue.class, names = {"ALL_OLD", "NONE"})
+    void sdkEnumComesFromEnumSourceBesideAnInjectedClient(ReturnValue returnValue, DynamoDbClient client) {
+        var put = client.putItem(b -> b.tableName("items").returnValues(returnValue)
+            .item(Map.of("pk", AttributeValue.fromS("seeded"), "n", AttributeValue.fromN("2"))));
+        assertThat(put.attributes()).isEqualTo(returnValue == ReturnValue.ALL_OLD
+            ? Map.of("pk", AttributeValue.fromS("seeded"), "n", AttributeValue.fromN("1")) : Map.of());
+    }
+
     // ------------------------------------------------------------------ what cannot be injected
 
     @Test
     void unsupportedParameterTypeListsWhatCanBeInjected() {
         EngineExecutionResults results = Kit.run(UnsupportedParameterCase.class);
-        results.testEvents().assertStatistics(s -> s.failed(3).succeeded(0));
+        results.testEvents().assertStatistics(s -> s.failed(4).succeeded(0));
         String text = Kit.failureText(results);
         assertThat(text)
             .contains("ParameterResolutionException: DynamoTest cannot inject parameter [software.amazon.awssdk.services."
@@ -192,6 +218,8 @@ class InjectionTest {
                 + "DynamoDbEnhancedAsyncClient, DynamoDbStreamsClient, DynamoDbTable<T>, DynamoDbAsyncTable<T>, "
                 + "DynamoRuntime and the endpoint URI")
             .contains("DynamoTest cannot inject parameter [java.lang.String] of UnsupportedParameterCase.annotated()")
+            .contains("DynamoTest cannot inject parameter [dev.dynamotest.engine.EngineClock] of "
+                + "UnsupportedParameterCase.clock(); it can inject DynamoDbClient")
             .contains("parameter [software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable] of "
                 + "UnsupportedParameterCase.rawTable(): declare the bean type, e.g. DynamoDbTable<Order>");
     }
@@ -214,6 +242,10 @@ class InjectionTest {
 
         @Test
         void annotated(@Dynamo String name) {
+        }
+
+        @Test
+        void clock(EngineClock clock) { // DynamoRuntime.clock()
         }
 
         @Test
