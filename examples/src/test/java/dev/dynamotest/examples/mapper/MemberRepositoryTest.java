@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -78,10 +78,8 @@ class MemberRepositoryTest {
     }
 
     @ParameterizedTest
-    // names, not @EnumSource: DynamoExtension claims every parameter whose type is in a dev.dynamotest package
-    @ValueSource(strings = {"V2_ENHANCED_CLIENT", "V1_DYNAMODB_MAPPER"})
-    void saveLoadLockQueryAndDelete(String sdkName) {
-        Sdk sdk = Sdk.valueOf(sdkName);
+    @EnumSource(Sdk.class)
+    void saveLoadLockQueryAndDelete(Sdk sdk) {
         MemberRepository members = repository(sdk);
         Member ada = members.save(Member.create("m1", "compilers", "Ada", "ada@example.com"));
         assertThat(ada.version()).isEqualTo(1L);
