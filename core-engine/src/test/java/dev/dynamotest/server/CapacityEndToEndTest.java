@@ -15,11 +15,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryPolicy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -178,15 +173,10 @@ class CapacityEndToEndTest {
         return written;
     }
 
-    /** A client without retries signing with its own access key. */
-    static DynamoDbClient client(java.net.URI endpoint, String accessKey) {
-        return DynamoDbClient.builder()
-            .endpointOverride(endpoint)
-            .region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret")))
-            .httpClient(UrlConnectionHttpClient.create())
-            .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
-            .build();
+    /** A second server on the same engine, separating callers by access key (DynamoDB Local's namespacing). */
+    DynamoTestServer namespacedByAccessKey() {
+        return DynamoTestServer.builder().engine(engine)
+            .handler(new RequestHandler(engine, RequestHandler.NamespacePolicy.ACCESS_KEY_AND_REGION)).port(0).start();
     }
 
     String adminCapacity(java.net.URI endpoint) throws Exception {
@@ -214,11 +204,10 @@ class CapacityEndToEndTest {
 
     @Test
     void sameNamedTablesOfTwoAccessKeysHaveTheirOwnCapacityAndMetrics() throws Exception {
-        // DynamoDB Local's namespacing (and the JUnit extension's per-test isolation): one namespace per access key
-        try (DynamoTestServer byKey = DynamoTestServer.builder().engine(engine)
-                .handler(new RequestHandler(engine, RequestHandler.NamespacePolicy.ACCESS_KEY_AND_REGION)).port(0).start();
-             DynamoDbClient alice = client(byKey.endpoint(), "alice");
-             DynamoDbClient bob = client(byKey.endpoint(), "bob")) {
+        // one namespace per access key, as the JUnit extension's per-test isolation uses
+        try (DynamoTestServer byKey = namespacedByAccessKey();
+             DynamoDbClient alice = ServerFixture.client(byKey.endpoint(), "us-east-1", "alice");
+             DynamoDbClient bob = ServerFixture.client(byKey.endpoint(), "us-east-1", "bob")) {
             table(alice, "gap", 5, 5, false);
             assertThat(writesUntilThrottled(alice, "gap")).isEqualTo(5);
             table(bob, "gap", 5, 5, false); // the same ARN, another caller's table
@@ -241,9 +230,8 @@ class CapacityEndToEndTest {
 
     @Test
     void aRestoredNamespaceKeepsNoCapacityOfItsPastTables() throws Exception {
-        try (DynamoTestServer byKey = DynamoTestServer.builder().engine(engine)
-                .handler(new RequestHandler(engine, RequestHandler.NamespacePolicy.ACCESS_KEY_AND_REGION)).port(0).start();
-             DynamoDbClient alice = client(byKey.endpoint(), "alice")) {
+        try (DynamoTestServer byKey = namespacedByAccessKey();
+             DynamoDbClient alice = ServerFixture.client(byKey.endpoint(), "us-east-1", "alice")) {
             Namespace ns = engine.namespace(new NamespaceId("us-east-1", "alice"));
             table(alice, "kept", 5, 5, false);
             Namespace.Snapshot withKept = ns.snapshot(); // as the JUnit extension's class state

@@ -60,10 +60,15 @@ public final class ServerFixture {
 
     /** A client without retries, so error tests see the first answer. */
     public static DynamoDbClient client(URI endpoint, String region) {
+        return client(endpoint, region, "AKIDTEST");
+    }
+
+    /** A client without retries signing with {@code accessKey} (its namespace under the access-key policy). */
+    public static DynamoDbClient client(URI endpoint, String region, String accessKey) {
         return DynamoDbClient.builder()
             .endpointOverride(endpoint)
             .region(Region.of(region))
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret")))
             .httpClient(UrlConnectionHttpClient.create())
             .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
             .build();
