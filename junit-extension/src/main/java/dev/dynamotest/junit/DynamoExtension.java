@@ -51,7 +51,7 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
     static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(DynamoExtension.class);
 
     private final String region;
-    private final String endpoint;
+    private final java.util.function.Supplier<String> endpoint;
     private final Boolean isolatedEngine;
     private final Transport transport;
     private final boolean programmatic;
@@ -61,7 +61,8 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
         this(null, null, null, null, false);
     }
 
-    private DynamoExtension(String region, String endpoint, Boolean isolatedEngine, Transport transport, boolean programmatic) {
+    private DynamoExtension(String region, java.util.function.Supplier<String> endpoint, Boolean isolatedEngine,
+        Transport transport, boolean programmatic) {
         this.region = region;
         this.endpoint = endpoint;
         this.isolatedEngine = isolatedEngine;
@@ -77,8 +78,9 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
         return region;
     }
 
+    /** The builder's endpoint, asked for when a class starts (a container started by then has its port). */
     String endpoint() {
-        return endpoint;
+        return endpoint == null ? null : endpoint.get();
     }
 
     Boolean isolatedEngine() {
@@ -202,14 +204,15 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
 
     @Override
     public String toString() {
-        return "DynamoExtension" + (programmatic ? "[region=" + region + ", endpoint=" + endpoint + ", isolatedEngine="
+        return "DynamoExtension" + (programmatic ? "[region=" + region + ", endpoint=" + (endpoint == null ? null : "set")
+            + ", isolatedEngine="
             + isolatedEngine + "]" : "");
     }
 
     /** Configures a {@link DynamoExtension} for {@code @RegisterExtension}; unset values fall back to configuration. */
     public static final class Builder {
         private String region;
-        private String endpoint;
+        private java.util.function.Supplier<String> endpoint;
         private Boolean isolatedEngine;
         private Transport transport;
 
@@ -224,13 +227,27 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
 
         /** Run against an external DynamoDB-compatible endpoint instead of the embedded engine. */
         public Builder endpoint(URI endpoint) {
-            this.endpoint = endpoint.toString();
+            String value = endpoint.toString();
+            this.endpoint = () -> value;
             return this;
         }
 
         /** Run against an external DynamoDB-compatible endpoint instead of the embedded engine. */
         public Builder endpoint(String endpoint) {
-            this.endpoint = endpoint;
+            this.endpoint = () -> endpoint;
+            return this;
+        }
+
+        /**
+         * Run against an external endpoint known only once something has started, such as a container:
+         * {@code .endpointFrom(container::getEndpoint)} is asked for the URI when the test class starts, after
+         * {@code @Testcontainers} has started a {@code @Container} field.
+         */
+        public Builder endpointFrom(java.util.function.Supplier<URI> endpoint) {
+            this.endpoint = () -> {
+                URI uri = endpoint.get();
+                return uri == null ? null : uri.toString();
+            };
             return this;
         }
 

@@ -1,0 +1,81 @@
+package dev.dynamotest.testcontainers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+
+/** The server's admin API ({@code /_dynamotest/}, see docs/admin-api.md) over plain HTTP. */
+final class AdminClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final URI endpoint;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    AdminClient(URI endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    URI endpoint() {
+        return endpoint;
+    }
+
+    Instant clock() {
+        return Instant.parse(call("GET", "clock", null).get("now").asText());
+    }
+
+    Instant advanceClock(Duration by) {
+        return Instant.parse(call("POST", "clock", JSON.createObjectNode().put("advance", by.toString())).get("now").asText());
+    }
+
+    Instant setClock(Instant to) {
+        return Instant.parse(call("POST", "clock", JSON.createObjectNode().put("set", to.toString())).get("now").asText());
+    }
+
+    int sweepTtl() {
+        return call("POST", "ttl/sweep", null).get("deleted").asInt();
+    }
+
+    void reset() {
+        call("POST", "reset", null);
+    }
+
+    void enforceCapacity(boolean on) {
+        call("POST", "capacity", JSON.createObjectNode().put("enforce", on));
+    }
+
+    JsonNode capacity() {
+        return call("GET", "capacity", null);
+    }
+
+    JsonNode call(String method, String resource, JsonNode body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint.resolve("/_dynamotest/" + resource))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json");
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body.toString()));
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode answer = r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("DynamoTest admin API: " + method + " /_dynamotest/" + resource + " answered "
+                    + r.statusCode() + ": " + (answer.has("error") ? answer.get("error").asText() : r.body()));
+            }
+            return answer;
+        } catch (IOException e) {
+            throw new UncheckedIOException("DynamoTest admin API at " + endpoint + " is unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while calling the DynamoTest admin API", e);
+        }
+    }
+
+    static ObjectMapper json() {
+        return JSON;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.dynamotest.testcontainers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.output.ToStringConsumer;
+import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The image as a drop-in for amazon/dynamodb-local: its command lines, its per-access-key databases without
+ * -sharedDb, its rejection of persistence flags; and a clean stop.
+ */
+@RequiresDocker
+class DropInIT {
+
+    static void createTable(DynamoDbClient client, String name) {
+        client.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+            .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+            .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
+    }
+
+    /** Tables created by access key "alice", as listed by "alice", by "bob", and by "alice" in another region. */
+    static Map<String, java.util.List<String>> seenBy(DynamoTestContainer container) {
+        try (DynamoDbClient alice = container.withCredentials("alice", "secret").newClient();
+             DynamoDbClient bob = container.withCredentials("bob", "secret").newClient();
+             DynamoDbClient aliceWest = container.withCredentials("alice", "secret").withRegion("eu-west-1").newClient()) {
+            container.withRegion("us-east-1");
+            createTable(alice, "shared-or-not");
+            alice.putItem(b -> b.tableName("shared-or-not").item(Map.of("pk", AttributeValue.fromS("from-alice"))));
+            return Map.of("alice", alice.listTables().tableNames(), "bob", bob.listTables().tableNames(),
+                "aliceWest", aliceWest.listTables().tableNames());
+        }
+    }
+
+    @Test
+    void aCommandLineWrittenForDynamoDbLocalRunsUnchangedAndSharesTablesWithSharedDb() {
+        // the classic docker-compose line for amazon/dynamodb-local, JVM option included
+        try (DynamoTestContainer c = new DynamoTestContainer().withDynamoDbLocalFlags(
+            "-Djava.library.path=./DynamoDBLocal_lib", "-jar", "DynamoDBLocal.jar", "-sharedDb", "-inMemory",
+            "-port", "8000", "-delayTransientStatuses", "-disableTelemetry")) {
+            c.start();
+            assertThat(c.getLogs()).contains("namespaces by region");
+            Map<String, java.util.List<String>> seen = seenBy(c);
+            assertThat(seen.get("alice")).containsExactly("shared-or-not");
+            assertThat(seen.get("bob")).containsExactly("shared-or-not");
+            assertThat(seen.get("aliceWest")).isEmpty(); // regions stay apart, as in DynamoDB Local
+        }
+    }
+
+    @Test
+    void withoutSharedDbEveryAccessKeyHasItsOwnTablesAsInDynamoDbLocal() {
+        try (DynamoTestContainer c = new DynamoTestContainer().withDynamoDbLocalFlags("-jar", "DynamoDBLocal.jar", "-inMemory")) {
+            c.start();
+            assertThat(c.getLogs()).contains("namespaces by access key and region");
+            Map<String, java.util.List<String>> seen = seenBy(c);
+            assertThat(seen.get("alice")).containsExactly("shared-or-not");
+            assertThat(seen.get("bob")).isEmpty();
+            assertThat(seen.get("aliceWest")).isEmpty();
+            try (DynamoDbClient bob = c.withCredentials("bob", "secret").newClient()) {
+                createTable(bob, "shared-or-not"); // the same name is free in bob's namespace
+                assertThat(bob.scan(b -> b.tableName("shared-or-not")).count()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void dynamoTestsOwnDefaultScopesTablesToTheRegionAsOneAccountDoes() {
+        try (DynamoTestContainer c = new DynamoTestContainer()) {
+            c.start();
+            Map<String, java.util.List<String>> seen = seenBy(c);
+            assertThat(seen.get("bob")).containsExactly("shared-or-not");
+            assertThat(seen.get("aliceWest")).isEmpty();
+        }
+    }
+
+    @Test
+    void persistenceFlagsAreRejectedWithAClearMessage() {
+        ToStringConsumer output = new ToStringConsumer();
+        try (DynamoTestContainer c = new DynamoTestContainer()
+            .withDynamoDbLocalFlags("-jar", "DynamoDBLocal.jar", "-sharedDb", "-dbPath", "./data")
+            .withLogConsumer(output)
+            // the server exits at once with status 2: wait for that exit instead of for an answer
+            .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofSeconds(30)))) {
+            assertThatThrownBy(c::start).isInstanceOf(RuntimeException.class);
+            assertThat(output.toUtf8String()).contains("-dbPath is not supported: DynamoTest keeps data in memory only");
+        }
+    }
+
+    @Test
+    void stoppingTheContainerIsACleanStop() {
+        try (DynamoTestContainer c = new DynamoTestContainer()) {
+            c.start();
+            try (DynamoDbClient client = c.newClient()) {
+                createTable(client, "tbl");
+            }
+            var docker = c.getDockerClient();
+            docker.stopContainerCmd(c.getContainerId()).withTimeout(10).exec();
+            var state = docker.inspectContainerCmd(c.getContainerId()).exec().getState();
+            assertThat(state.getRunning()).isFalse();
+            assertThat(state.getExitCodeLong()).isZero();
+            assertThat(c.getLogs()).contains("DynamoTest stopped (SIGTERM)");
+        }
+    }
+
+    @Test
+    void theImageIsHealthyNonRootAndListensOn8000() {
+        try (DynamoTestContainer c = new DynamoTestContainer()) {
+            c.start();
+            var inspect = c.getDockerClient().inspectContainerCmd(c.getContainerId()).exec();
+            assertThat(inspect.getConfig().getUser()).isEqualTo("10001:10001");
+            assertThat(inspect.getConfig().getExposedPorts()).extracting(p -> p.getPort()).contains(8000);
+            assertThat(inspect.getConfig().getHealthcheck().getTest()).contains("--healthcheck");
+        }
+    }
+
+    @Test
+    void anotherPortThanTheMappedOneIsRefusedUpFront() {
+        assertThatThrownBy(() -> new DynamoTestContainer().withDynamoDbLocalFlags("-port", "9000"))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("listens on 8000");
+    }
+}
