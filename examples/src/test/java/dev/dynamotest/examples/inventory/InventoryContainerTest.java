@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dynamotest.testcontainers.DynamoTestContainer;
 import dev.dynamotest.testcontainers.Fault;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,17 +48,7 @@ class InventoryContainerTest {
 
     @Test
     void concurrentOrdersNeverOversellAcrossTheProcessBoundary() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<Boolean>> orders = new ArrayList<>();
-        for (int i = 0; i < 150; i++) {
-            orders.add(pool.submit(() -> inventory.order("widget", 1)));
-        }
-        int accepted = 0;
-        for (Future<Boolean> f : orders) {
-            accepted += f.get() ? 1 : 0;
-        }
-        pool.shutdown();
-        assertThat(accepted).isEqualTo(100);
+        assertThat(InventoryTest.orderConcurrently(inventory, 150)).isEqualTo(100);
         assertThat(inventory.stock("widget")).isZero();
     }
 

@@ -21,19 +21,27 @@ class InventoryTest {
     @Test
     void concurrentOrdersNeverOversell(DynamoDbClient client) throws Exception {
         Inventory inventory = new Inventory(client, "inventory");
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<Boolean>> orders = new ArrayList<>();
-        for (int i = 0; i < 150; i++) {
-            orders.add(pool.submit(() -> inventory.order("widget", 1)));
-        }
-        int accepted = 0;
-        for (Future<Boolean> f : orders) {
-            accepted += f.get() ? 1 : 0;
-        }
-        pool.shutdown();
-        assertThat(accepted).isEqualTo(100);
+        assertThat(orderConcurrently(inventory, 150)).isEqualTo(100);
         assertThat(inventory.stock("widget")).isZero();
         assertThat(inventory.order("widget", 1)).isFalse();
+    }
+
+    /** Places {@code orders} one-unit orders for the widget from 8 threads; returns how many were accepted. */
+    static int orderConcurrently(Inventory inventory, int orders) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> placed = new ArrayList<>();
+            for (int i = 0; i < orders; i++) {
+                placed.add(pool.submit(() -> inventory.order("widget", 1)));
+            }
+            int accepted = 0;
+            for (Future<Boolean> f : placed) {
+                accepted += f.get() ? 1 : 0;
+            }
+            return accepted;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
