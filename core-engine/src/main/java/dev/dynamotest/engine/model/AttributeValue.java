@@ -1,9 +1,6 @@
 package dev.dynamotest.engine.model;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +8,9 @@ import java.util.Set;
 /**
  * An immutable DynamoDB attribute value of one of the ten types. Instances are validated on construction by
  * the wire decoder ({@code dev.dynamotest.protocol.AttributeValueJson}) or by the expression evaluator; the
- * records here only hold values.
+ * records here only hold values. Maps, lists and sets are held in the compact immutable forms of this package
+ * ({@link AttributeMap}, {@link CompactList}, {@link CompactSet}), whatever collection they were made from: a
+ * stored item is mostly these values, so their footprint is the engine's.
  */
 public sealed interface AttributeValue {
 
@@ -45,11 +44,11 @@ public sealed interface AttributeValue {
     }
 
     static M m(Map<String, AttributeValue> v) {
-        return new M(Collections.unmodifiableMap(new LinkedHashMap<>(v)));
+        return new M(v);
     }
 
     static L l(List<AttributeValue> v) {
-        return new L(List.copyOf(v));
+        return new L(v);
     }
 
     record S(String value) implements AttributeValue {
@@ -102,23 +101,32 @@ public sealed interface AttributeValue {
         }
     }
 
-    /** A map; the map held is unmodifiable. */
+    /** A map; the map held is an immutable copy ({@link AttributeMap}) of the one given. */
     record M(Map<String, AttributeValue> value) implements AttributeValue {
+        public M {
+            value = AttributeMap.copyOf(value);
+        }
+
         public AttrType type() {
             return AttrType.M;
         }
 
         public int sizeBytes() {
+            AttributeMap m = (AttributeMap) value;
             int size = 3;
-            for (Map.Entry<String, AttributeValue> e : value.entrySet()) {
-                size += 1 + utf8Length(e.getKey()) + e.getValue().sizeBytes();
+            for (int i = 0; i < m.size(); i++) {
+                size += 1 + utf8Length(m.nameAt(i)) + m.valueAt(i).sizeBytes();
             }
             return size;
         }
     }
 
-    /** A list; the list held is unmodifiable. */
+    /** A list; the list held is an immutable copy ({@link CompactList}) of the one given. */
     record L(List<AttributeValue> value) implements AttributeValue {
+        public L {
+            value = CompactList.copyOf(value);
+        }
+
         public AttrType type() {
             return AttrType.L;
         }
@@ -134,8 +142,12 @@ public sealed interface AttributeValue {
 
     /** A string set: non-empty, duplicate-free, insertion order kept. */
     record SS(Set<String> value) implements AttributeValue {
+        public SS {
+            value = CompactSet.copyOf(value);
+        }
+
         public static SS of(java.util.Collection<String> values) {
-            return new SS(Collections.unmodifiableSet(new LinkedHashSet<>(values)));
+            return new SS(CompactSet.copyOf(values));
         }
 
         public AttrType type() {
@@ -153,8 +165,12 @@ public sealed interface AttributeValue {
 
     /** A number set: non-empty, duplicate-free by numeric value. */
     record NS(Set<Num> value) implements AttributeValue {
+        public NS {
+            value = CompactSet.copyOf(value);
+        }
+
         public static NS of(java.util.Collection<Num> values) {
-            return new NS(Collections.unmodifiableSet(new LinkedHashSet<>(values)));
+            return new NS(CompactSet.copyOf(values));
         }
 
         public AttrType type() {
@@ -172,8 +188,12 @@ public sealed interface AttributeValue {
 
     /** A binary set: non-empty, duplicate-free. */
     record BS(Set<Bytes> value) implements AttributeValue {
+        public BS {
+            value = CompactSet.copyOf(value);
+        }
+
         public static BS of(java.util.Collection<Bytes> values) {
-            return new BS(Collections.unmodifiableSet(new LinkedHashSet<>(values)));
+            return new BS(CompactSet.copyOf(values));
         }
 
         public AttrType type() {
@@ -213,3 +233,4 @@ public sealed interface AttributeValue {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 }
+

@@ -1,31 +1,37 @@
 package dev.dynamotest.engine.model;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** An immutable item: attribute name to value, with its DynamoDB size computed once. */
+/**
+ * An immutable item: attribute name to value, held as an {@link AttributeMap}, with its DynamoDB size computed
+ * once.
+ */
 public final class Item {
     public static final int MAX_SIZE_BYTES = 400 * 1024;
-    public static final Item EMPTY = new Item(Collections.emptyMap());
+    public static final Item EMPTY = new Item(AttributeMap.EMPTY);
 
-    private final Map<String, AttributeValue> attributes;
+    private final AttributeMap attributes;
     private int size = -1;
 
-    private Item(Map<String, AttributeValue> attributes) {
+    private Item(AttributeMap attributes) {
         this.attributes = attributes;
     }
 
-    /** Copies the map. */
+    /** Copies the map (an {@link AttributeMap}, being immutable, is taken as it is). */
     public static Item of(Map<String, AttributeValue> attributes) {
-        return new Item(Collections.unmodifiableMap(new LinkedHashMap<>(attributes)));
+        return new Item(AttributeMap.copyOf(attributes));
     }
 
-    /** Takes ownership of a map the caller will not change again. */
+    /**
+     * From a map the caller will not change again. The item holds an immutable copy (an {@link AttributeMap} as it
+     * is), so later changes of the map would not show.
+     */
     public static Item wrap(Map<String, AttributeValue> attributes) {
-        return new Item(Collections.unmodifiableMap(attributes));
+        return new Item(AttributeMap.copyOf(attributes));
     }
 
+    /** The attributes in their order; unmodifiable. */
     public Map<String, AttributeValue> attributes() {
         return attributes;
     }
@@ -43,8 +49,8 @@ public final class Item {
         int s = size;
         if (s < 0) {
             s = 0;
-            for (Map.Entry<String, AttributeValue> e : attributes.entrySet()) {
-                s += AttributeValue.utf8Length(e.getKey()) + e.getValue().sizeBytes();
+            for (int i = 0; i < attributes.size(); i++) {
+                s += AttributeValue.utf8Length(attributes.nameAt(i)) + attributes.valueAt(i).sizeBytes();
             }
             size = s;
         }
@@ -53,7 +59,11 @@ public final class Item {
 
     /** A mutable copy, for building a changed item. */
     public LinkedHashMap<String, AttributeValue> toMutableMap() {
-        return new LinkedHashMap<>(attributes);
+        LinkedHashMap<String, AttributeValue> m = new LinkedHashMap<>(Math.max(16, attributes.size() * 4 / 3 + 1));
+        for (int i = 0; i < attributes.size(); i++) {
+            m.put(attributes.nameAt(i), attributes.valueAt(i));
+        }
+        return m;
     }
 
     @Override

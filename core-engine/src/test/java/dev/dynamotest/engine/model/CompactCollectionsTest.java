@@ -1,0 +1,139 @@
+package dev.dynamotest.engine.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compact collections behave as the unmodifiable LinkedHashMap, LinkedHashSet and ArrayList they replace:
+ * order, lookups (linear and indexed), equality both ways, hash codes, text, and no changes.
+ */
+class CompactCollectionsTest {
+    final Random random = new Random(11);
+
+    LinkedHashMap<String, AttributeValue> randomMap(int n) {
+        LinkedHashMap<String, AttributeValue> m = new LinkedHashMap<>();
+        while (m.size() < n) {
+            String name = "a" + random.nextInt(n * 3);
+            m.put(name, random.nextBoolean() ? AttributeValue.s("v" + random.nextInt(10)) : AttributeValue.n(random.nextInt(5)));
+        }
+        return m;
+    }
+
+    @Test
+    void attributeMapsAreTheMapsTheyCopy() {
+        for (int n : new int[] {0, 1, 2, 11, 16, 17, 40, 300}) {
+            for (int round = 0; round < 5; round++) {
+                LinkedHashMap<String, AttributeValue> expected = randomMap(n);
+                AttributeMap m = AttributeMap.copyOf(expected);
+                Map<String, AttributeValue> reference = Collections.unmodifiableMap(expected);
+                assertThat(m).isEqualTo(reference);
+                assertThat(reference).isEqualTo(m);
+                assertThat(m.hashCode()).isEqualTo(reference.hashCode());
+                assertThat(m.toString()).isEqualTo(reference.toString());
+                assertThat(new ArrayList<>(m.keySet())).isEqualTo(new ArrayList<>(reference.keySet()));
+                assertThat(new ArrayList<>(m.values())).isEqualTo(new ArrayList<>(reference.values()));
+                assertThat(new ArrayList<>(m.entrySet())).isEqualTo(new ArrayList<>(reference.entrySet()));
+                assertThat(m.entrySet()).isEqualTo(reference.entrySet());
+                assertThat(m.keySet()).isEqualTo(reference.keySet());
+                for (int i = 0; i < n * 3 + 2; i++) {
+                    String name = new String("a" + i); // not the same instance as the key
+                    assertThat(m.get(name)).isEqualTo(reference.get(name));
+                    assertThat(m.containsKey(name)).isEqualTo(reference.containsKey(name));
+                }
+                assertThat(m.get(null)).isNull();
+                assertThat(m.get(42)).isNull();
+                List<String> visited = new ArrayList<>();
+                m.forEach((k, v) -> visited.add(k + "=" + v));
+                List<String> expectedVisits = new ArrayList<>();
+                reference.forEach((k, v) -> expectedVisits.add(k + "=" + v));
+                assertThat(visited).isEqualTo(expectedVisits);
+                AttributeMap.Builder b = AttributeMap.builder(1);
+                expected.forEach(b::put);
+                expected.forEach((k, v) -> b.put(new String(k), v)); // again: replaces in place
+                assertThat(new ArrayList<>(b.build().entrySet())).isEqualTo(new ArrayList<>(reference.entrySet()));
+                assertThat(AttributeMap.copyOf(m)).isSameAs(m);
+            }
+        }
+        Map<String, AttributeValue> differs = new LinkedHashMap<>(Map.of("a", AttributeValue.n(1)));
+        assertThat(AttributeMap.copyOf(Map.of("a", AttributeValue.n(2)))).isNotEqualTo(differs);
+        assertThat(AttributeMap.copyOf(Map.of("b", AttributeValue.n(1)))).isNotEqualTo(differs);
+    }
+
+    @Test
+    void attributeMapsCannotChange() {
+        AttributeMap m = AttributeMap.copyOf(randomMap(20));
+        assertThatThrownBy(() -> m.put("x", AttributeValue.NULL)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> m.remove("a1")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(m::clear).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> m.entrySet().iterator().next().setValue(AttributeValue.NULL))
+            .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> m.keySet().iterator().remove()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void setsAreTheSetsTheyCopy() {
+        for (int n : new int[] {1, 3, 16, 17, 100}) {
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < n * 2; i++) {
+                values.add("s" + random.nextInt(n * 2));
+            }
+            Set<String> reference = Collections.unmodifiableSet(new LinkedHashSet<>(values));
+            CompactSet<String> set = CompactSet.copyOf(values);
+            assertThat(set).isEqualTo(reference);
+            assertThat(reference).isEqualTo(set);
+            assertThat(set.hashCode()).isEqualTo(reference.hashCode());
+            assertThat(set.toString()).isEqualTo(reference.toString());
+            assertThat(new ArrayList<>(set)).isEqualTo(new ArrayList<>(reference));
+            for (int i = 0; i < n * 2 + 1; i++) {
+                assertThat(set.contains(new String("s" + i))).isEqualTo(reference.contains("s" + i));
+            }
+            assertThat(set.contains(null)).isFalse();
+            assertThatThrownBy(() -> set.add("x")).isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> set.removeIf(x -> true)).isInstanceOf(UnsupportedOperationException.class);
+        }
+        CompactSet<Num> nums = CompactSet.copyOf(List.of(Num.parse("1.50"), Num.parse("1.5"), Num.parse("2")));
+        assertThat(nums).hasSize(2).contains(Num.parse("015e-1"));
+    }
+
+    @Test
+    void listsAreTheListsTheyCopy() {
+        List<AttributeValue> reference = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            reference.add(AttributeValue.n(i % 7));
+        }
+        CompactList<AttributeValue> list = CompactList.copyOf(reference);
+        assertThat(list).isEqualTo(reference);
+        assertThat(reference).isEqualTo(list);
+        assertThat(list.hashCode()).isEqualTo(reference.hashCode());
+        assertThat(list.toString()).isEqualTo(reference.toString());
+        assertThat(list.contains(null)).isFalse();
+        assertThat(list.indexOf(AttributeValue.n(3))).isEqualTo(3);
+        assertThatThrownBy(() -> list.set(0, AttributeValue.NULL)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> list.add(AttributeValue.NULL)).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(CompactList.copyOf(List.of())).isEmpty();
+    }
+
+    @Test
+    void valuesHoldCompactCopies() {
+        LinkedHashMap<String, AttributeValue> m = randomMap(5);
+        AttributeValue.M value = new AttributeValue.M(m);
+        m.clear(); // a copy was taken
+        assertThat(value.value()).isInstanceOf(AttributeMap.class).hasSize(5);
+        assertThat(new AttributeValue.L(new ArrayList<>(List.of(AttributeValue.NULL))).value()).isInstanceOf(CompactList.class);
+        assertThat(AttributeValue.SS.of(List.of("a", "b", "a")).value()).isInstanceOf(CompactSet.class).containsExactly("a", "b");
+        assertThat(new AttributeValue.SS(new LinkedHashSet<>(List.of("x", "y")))).isEqualTo(AttributeValue.SS.of(List.of("x", "y")));
+        assertThat(value.toString()).startsWith("M[value={a");
+        Item item = Item.wrap(m);
+        assertThat(item.attributes()).isEmpty();
+    }
+}
