@@ -27,12 +27,14 @@ public sealed interface AttributeValue {
         return new S(v);
     }
 
+    /** The N of a number; those of the small integers shared. */
     static N n(Num v) {
-        return new N(v);
+        N cached = SmallNumbers.of(v);
+        return cached != null ? cached : new N(v);
     }
 
     static N n(long v) {
-        return new N(Num.of(v));
+        return n(Num.of(v));
     }
 
     static B b(Bytes v) {
@@ -234,3 +236,23 @@ public sealed interface AttributeValue {
     }
 }
 
+/** The N values of the integers {@link Num} shares, shared too. */
+final class SmallNumbers {
+    private static final AttributeValue.N[] CACHE = new AttributeValue.N[Num.SMALL_MAX + 1];
+
+    static {
+        for (int i = 0; i <= Num.SMALL_MAX; i++) {
+            Num n = Num.small(i);
+            CACHE[i] = n == null ? null : new AttributeValue.N(n);
+        }
+    }
+
+    private SmallNumbers() {
+    }
+
+    /** The shared N of {@code n}, or null if it is not one of the shared integers. */
+    static AttributeValue.N of(Num n) {
+        int i = n.smallIndex();
+        return i < 0 ? null : CACHE[i];
+    }
+}
