@@ -197,9 +197,17 @@ public final class AttributeValueJson {
     public static void write(JsonGenerator g, AttributeValue v) throws IOException {
         g.writeStartObject();
         switch (v.type()) {
-            case S:
-                g.writeStringField("S", ((AttributeValue.S) v).value());
+            case S: {
+                AttributeValue.S s = (AttributeValue.S) v;
+                byte[] ascii = s.sharedAsciiBytes();
+                g.writeFieldName("S");
+                if (ascii != null) {
+                    g.writeUTF8String(ascii, 0, ascii.length); // escapes as writeString does
+                } else {
+                    g.writeString(s.value());
+                }
                 break;
+            }
             case N:
                 g.writeStringField("N", ((AttributeValue.N) v).value().toString());
                 break;

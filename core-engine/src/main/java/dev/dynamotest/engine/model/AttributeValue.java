@@ -53,13 +53,138 @@ public sealed interface AttributeValue {
         return new L(v);
     }
 
-    record S(String value) implements AttributeValue {
+    /**
+     * A string. An ASCII string, the common case, is held as its bytes alone (which are its UTF-8 and its Latin-1
+     * encoding alike): one array instead of a String object around one; any other string is held as the String.
+     * {@link #value()} makes the String of an ASCII value on each call, so the hot paths (key ordering, partition
+     * hashing, JSON writing, key checks, begins_with) use the methods here, which work on either form. Equality,
+     * hash code and text are those of the record {@code S(String value)} it was.
+     */
+    final class S implements AttributeValue {
+        private final Object held; // byte[] of an ASCII string, else the String
+
+        public S(String value) {
+            this.held = value != null && isAscii(value) ? value.getBytes(StandardCharsets.ISO_8859_1) : value;
+        }
+
+        private static boolean isAscii(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) >= 0x80) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        public String value() {
+            return held instanceof byte[] b ? new String(b, StandardCharsets.ISO_8859_1) : (String) held;
+        }
+
+        /** The bytes an ASCII value is held as, shared (never to be changed); null for any other value. */
+        public byte[] sharedAsciiBytes() {
+            return held instanceof byte[] b ? b : null;
+        }
+
+        /** The UTF-8 encoding, a new array. */
+        public byte[] utf8() {
+            return held instanceof byte[] b ? b.clone() : AttributeValue.utf8((String) held);
+        }
+
+        public boolean isEmpty() {
+            return held instanceof byte[] b ? b.length == 0 : ((String) held).isEmpty();
+        }
+
         public AttrType type() {
             return AttrType.S;
         }
 
         public int sizeBytes() {
-            return utf8Length(value);
+            return held instanceof byte[] b ? b.length : utf8Length((String) held);
+        }
+
+        /** {@code value().startsWith(prefix.value())}. */
+        public boolean startsWith(S prefix) {
+            if (held instanceof byte[] b && prefix.held instanceof byte[] p) {
+                return p.length <= b.length && java.util.Arrays.equals(b, 0, p.length, p, 0, p.length);
+            }
+            return value().startsWith(prefix.value());
+        }
+
+        /** {@code value().contains(part.value())}. */
+        public boolean contains(S part) {
+            if (held instanceof byte[] b && part.held instanceof byte[] p) {
+                outer:
+                for (int i = 0; i + p.length <= b.length; i++) {
+                    for (int j = 0; j < p.length; j++) {
+                        if (b[i + j] != p[j]) {
+                            continue outer;
+                        }
+                    }
+                    return true;
+                }
+                return false;
+            }
+            return value().contains(part.value());
+        }
+
+        /** {@link Values#compareUtf8} of the two values. */
+        static int compare(S a, S b) {
+            if (a.held instanceof byte[] x) {
+                if (b.held instanceof byte[] y) {
+                    return java.util.Arrays.compareUnsigned(x, y); // ASCII: byte order is code point order
+                }
+                return compareAsciiTo(x, (String) b.held);
+            }
+            if (b.held instanceof byte[] y) {
+                return -compareAsciiTo(y, (String) a.held);
+            }
+            return Values.compareUtf8((String) a.held, (String) b.held);
+        }
+
+        /** {@code Values.compareUtf8(ascii as a String, s)}, to the same value. */
+        private static int compareAsciiTo(byte[] ascii, String s) {
+            int n = Math.min(ascii.length, s.length());
+            for (int i = 0; i < n; i++) {
+                char ca = (char) ascii[i];
+                char cb = s.charAt(i);
+                if (ca != cb) {
+                    return Character.isSurrogate(cb) ? -1 : ca - cb;
+                }
+            }
+            return ascii.length - s.length();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof S other)) {
+                return false;
+            }
+            if (held instanceof byte[] b) {
+                return other.held instanceof byte[] ob && java.util.Arrays.equals(b, ob);
+            }
+            return java.util.Objects.equals(held, other.held); // either form is the only one for its values
+        }
+
+        /** {@code value().hashCode()}, as the record's. */
+        @Override
+        public int hashCode() {
+            if (held instanceof byte[] b) {
+                int h = 0;
+                for (byte x : b) {
+                    h = 31 * h + x; // String.hashCode of Latin-1 (here ASCII) text
+                }
+                return h;
+            }
+            return held == null ? 0 : held.hashCode();
+        }
+
+        /** As the record's: {@code S[value=...]}. */
+        @Override
+        public String toString() {
+            return "S[value=" + value() + "]";
         }
     }
 
