@@ -3,6 +3,7 @@ package dev.dynamotest.engine.model;
 import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -10,29 +11,80 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 /**
- * An immutable map of attribute names to values in insertion order, as items and map values hold them: one array
- * of names and values side by side (plus, past {@value ArrayIndex#LINEAR_MAX} entries, a hash index), instead of a
- * {@code LinkedHashMap} with an entry object per attribute and a wrapper. It behaves as the unmodifiable
- * {@code LinkedHashMap} it replaces: same iteration order, {@code equals}, {@code hashCode} and {@code toString};
- * every change throws {@link UnsupportedOperationException}.
+ * An immutable map of attribute names to values in insertion order, as items and map values hold them: an array
+ * of values and a {@link Shape}, the names in order (plus, past {@value ArrayIndex#LINEAR_MAX} names, a hash
+ * index), instead of a {@code LinkedHashMap} with an entry object per attribute and a wrapper. Items of one table
+ * mostly share a few shapes, so shapes are canonicalised: maps with the same names in the same order share one
+ * (and its index). It behaves as the unmodifiable {@code LinkedHashMap} it replaces: same iteration order,
+ * {@code equals}, {@code hashCode} and {@code toString}; every change throws {@link UnsupportedOperationException}.
  */
 public final class AttributeMap implements Map<String, AttributeValue> {
-    public static final AttributeMap EMPTY = new AttributeMap(new Object[0], null);
+    public static final AttributeMap EMPTY = new AttributeMap(Shape.EMPTY, new AttributeValue[0]);
 
-    /** Names at even positions, their values at the odd position after. */
-    private final Object[] kv;
-    private final int[] index;
+    private final Shape shape;
+    private final AttributeValue[] values; // aligned with shape.names
 
-    private AttributeMap(Object[] kv, int[] index) {
-        this.kv = kv;
-        this.index = index;
+    private AttributeMap(Shape shape, AttributeValue[] values) {
+        this.shape = shape;
+        this.values = values;
     }
 
-    private static AttributeMap of(Object[] kv) {
-        return kv.length == 0 ? EMPTY : new AttributeMap(kv, ArrayIndex.build(kv, kv.length / 2, 2));
+    /**
+     * The names of a map, in order, shared by every map with the same names in the same order: a canonical
+     * instance (see {@link #canonical}) per distinct list of names.
+     */
+    static final class Shape {
+        static final Shape EMPTY = new Shape(new String[0], false);
+        /** Distinct shapes kept; past this the cache starts afresh (maps keep the shapes they have). */
+        static final int CACHE_MAX = 4096;
+        private static final ConcurrentHashMap<Shape, Shape> CACHE = new ConcurrentHashMap<>();
+
+        final String[] names;
+        final int[] index;
+        private final int hash;
+
+        private Shape(String[] names, boolean indexed) {
+            this.names = names;
+            this.index = indexed ? ArrayIndex.build(names, names.length, 1) : null;
+            this.hash = Arrays.hashCode(names);
+        }
+
+        /** The shared shape of these names (distinct, non-null), which the caller hands over. */
+        static Shape canonical(String[] names) {
+            if (names.length == 0) {
+                return EMPTY;
+            }
+            Shape probe = new Shape(names, false);
+            Shape shared = CACHE.get(probe);
+            if (shared != null) {
+                return shared;
+            }
+            Shape shape = names.length > ArrayIndex.LINEAR_MAX ? new Shape(names, true) : probe;
+            if (CACHE.size() >= CACHE_MAX) {
+                CACHE.clear();
+            }
+            shared = CACHE.putIfAbsent(shape, shape);
+            return shared != null ? shared : shape;
+        }
+
+        /** How many shapes the cache holds now. */
+        static int cached() {
+            return CACHE.size();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Shape other && hash == other.hash && Arrays.equals(names, other.names);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /** The same entries in the same order; an {@code AttributeMap} is returned as it is. */
@@ -40,16 +92,21 @@ public final class AttributeMap implements Map<String, AttributeValue> {
         if (m instanceof AttributeMap a) {
             return a;
         }
-        Object[] kv = new Object[m.size() * 2];
+        int n = m.size();
+        if (n == 0) {
+            return EMPTY;
+        }
+        String[] names = new String[n];
+        AttributeValue[] values = new AttributeValue[n];
         int i = 0;
         for (Map.Entry<String, AttributeValue> e : m.entrySet()) {
-            kv[i++] = Objects.requireNonNull(e.getKey(), "attribute name");
-            kv[i++] = e.getValue();
+            names[i] = Objects.requireNonNull(e.getKey(), "attribute name");
+            values[i++] = e.getValue();
         }
-        if (i != kv.length) {
+        if (i != n) {
             throw new java.util.ConcurrentModificationException();
         }
-        return of(kv);
+        return new AttributeMap(Shape.canonical(names), values);
     }
 
     public static Builder builder(int expectedSize) {
@@ -58,12 +115,14 @@ public final class AttributeMap implements Map<String, AttributeValue> {
 
     /** Builds a map in insertion order; putting a name again replaces its value and keeps its position. */
     public static final class Builder {
-        private Object[] kv;
+        private String[] names;
+        private AttributeValue[] values;
         private int n;
         private HashMap<String, Integer> positions; // only once past LINEAR_MAX entries
 
         private Builder(int expectedSize) {
-            kv = new Object[Math.max(expectedSize, 1) * 2];
+            names = new String[Math.max(expectedSize, 1)];
+            values = new AttributeValue[names.length];
         }
 
         public Builder put(String name, AttributeValue value) {
@@ -75,7 +134,7 @@ public final class AttributeMap implements Map<String, AttributeValue> {
             } else {
                 int h = name.hashCode();
                 for (int i = 0; i < n; i++) {
-                    Object k = kv[2 * i];
+                    String k = names[i];
                     if (k == name || (k.hashCode() == h && k.equals(name))) {
                         at = i;
                         break;
@@ -83,55 +142,63 @@ public final class AttributeMap implements Map<String, AttributeValue> {
                 }
             }
             if (at >= 0) {
-                kv[2 * at + 1] = value;
+                values[at] = value;
                 return this;
             }
-            if (2 * n == kv.length) {
-                kv = java.util.Arrays.copyOf(kv, kv.length * 2);
+            if (n == names.length) {
+                names = Arrays.copyOf(names, n * 2);
+                values = Arrays.copyOf(values, n * 2);
             }
-            kv[2 * n] = name;
-            kv[2 * n + 1] = value;
+            names[n] = name;
+            values[n] = value;
             n++;
             if (positions != null) {
                 positions.put(name, n - 1);
             } else if (n > ArrayIndex.LINEAR_MAX) {
                 positions = new HashMap<>(n * 4);
                 for (int i = 0; i < n; i++) {
-                    positions.put((String) kv[2 * i], i);
+                    positions.put(names[i], i);
                 }
             }
             return this;
         }
 
         public AttributeMap build() {
-            return of(2 * n == kv.length ? kv : java.util.Arrays.copyOf(kv, 2 * n));
+            if (n == 0) {
+                return EMPTY;
+            }
+            return new AttributeMap(Shape.canonical(n == names.length ? names : Arrays.copyOf(names, n)),
+                n == values.length ? values : Arrays.copyOf(values, n));
         }
+    }
+
+    /** The names, shared with the other maps of the same names in the same order. */
+    Shape shape() {
+        return shape;
     }
 
     /** The name of the {@code i}-th entry in iteration order. */
     public String nameAt(int i) {
-        java.util.Objects.checkIndex(i, kv.length / 2);
-        return (String) kv[2 * i];
+        return shape.names[i];
     }
 
     /** The value of the {@code i}-th entry in iteration order. */
     public AttributeValue valueAt(int i) {
-        java.util.Objects.checkIndex(i, kv.length / 2);
-        return (AttributeValue) kv[2 * i + 1];
+        return values[i];
     }
 
     private int find(Object name) {
-        return ArrayIndex.find(kv, kv.length / 2, 2, index, name);
+        return ArrayIndex.find(shape.names, values.length, 1, shape.index, name);
     }
 
     @Override
     public int size() {
-        return kv.length / 2;
+        return values.length;
     }
 
     @Override
     public boolean isEmpty() {
-        return kv.length == 0;
+        return values.length == 0;
     }
 
     @Override
@@ -141,8 +208,8 @@ public final class AttributeMap implements Map<String, AttributeValue> {
 
     @Override
     public boolean containsValue(Object value) {
-        for (int i = 1; i < kv.length; i += 2) {
-            if (Objects.equals(kv[i], value)) {
+        for (AttributeValue v : values) {
+            if (Objects.equals(v, value)) {
                 return true;
             }
         }
@@ -152,13 +219,14 @@ public final class AttributeMap implements Map<String, AttributeValue> {
     @Override
     public AttributeValue get(Object key) {
         int i = find(key);
-        return i < 0 ? null : (AttributeValue) kv[2 * i + 1];
+        return i < 0 ? null : values[i];
     }
 
     @Override
     public void forEach(BiConsumer<? super String, ? super AttributeValue> action) {
-        for (int i = 0; i < kv.length; i += 2) {
-            action.accept((String) kv[i], (AttributeValue) kv[i + 1]);
+        String[] names = shape.names;
+        for (int i = 0; i < values.length; i++) {
+            action.accept(names[i], values[i]);
         }
     }
 
@@ -193,19 +261,18 @@ public final class AttributeMap implements Map<String, AttributeValue> {
 
         @Override
         public boolean hasNext() {
-            return i < kv.length;
+            return i < values.length;
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public T next() {
-            if (i >= kv.length) {
+            if (i >= values.length) {
                 throw new NoSuchElementException();
             }
-            int at = i;
-            i += 2;
-            return (T) (offset < 0 ? new AbstractMap.SimpleImmutableEntry<>((String) kv[at], (AttributeValue) kv[at + 1])
-                : kv[at + offset]);
+            int at = i++;
+            return (T) (offset < 0 ? new AbstractMap.SimpleImmutableEntry<>(shape.names[at], values[at])
+                : offset == 0 ? shape.names[at] : values[at]);
         }
     }
 
@@ -268,7 +335,7 @@ public final class AttributeMap implements Map<String, AttributeValue> {
                     return false;
                 }
                 int i = find(e.getKey());
-                return i >= 0 && Objects.equals(kv[2 * i + 1], e.getValue());
+                return i >= 0 && Objects.equals(values[i], e.getValue());
             }
         };
     }
@@ -282,14 +349,15 @@ public final class AttributeMap implements Map<String, AttributeValue> {
         if (!(o instanceof Map<?, ?> m) || m.size() != size()) {
             return false;
         }
+        String[] names = shape.names;
         try {
-            for (int i = 0; i < kv.length; i += 2) {
-                Object v = kv[i + 1];
+            for (int i = 0; i < values.length; i++) {
+                AttributeValue v = values[i];
                 if (v == null) {
-                    if (m.get(kv[i]) != null || !m.containsKey(kv[i])) {
+                    if (m.get(names[i]) != null || !m.containsKey(names[i])) {
                         return false;
                     }
-                } else if (!v.equals(m.get(kv[i]))) {
+                } else if (!v.equals(m.get(names[i]))) {
                     return false;
                 }
             }
@@ -303,8 +371,8 @@ public final class AttributeMap implements Map<String, AttributeValue> {
     @Override
     public int hashCode() {
         int h = 0;
-        for (int i = 0; i < kv.length; i += 2) {
-            h += kv[i].hashCode() ^ Objects.hashCode(kv[i + 1]);
+        for (int i = 0; i < values.length; i++) {
+            h += shape.names[i].hashCode() ^ Objects.hashCode(values[i]);
         }
         return h;
     }
@@ -312,15 +380,15 @@ public final class AttributeMap implements Map<String, AttributeValue> {
     /** As {@link AbstractMap#toString}: {@code {name=value, ...}}. */
     @Override
     public String toString() {
-        if (kv.length == 0) {
+        if (values.length == 0) {
             return "{}";
         }
         StringBuilder sb = new StringBuilder().append('{');
-        for (int i = 0; i < kv.length; i += 2) {
+        for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append(kv[i]).append('=').append(kv[i + 1]);
+            sb.append(shape.names[i]).append('=').append(values[i]);
         }
         return sb.append('}').toString();
     }

@@ -70,6 +70,40 @@ class CompactCollectionsTest {
     }
 
     @Test
+    void mapsOfTheSameNamesInTheSameOrderShareTheirShape() {
+        for (int n : new int[] {1, 5, 30}) {
+            LinkedHashMap<String, AttributeValue> a = randomMap(n);
+            LinkedHashMap<String, AttributeValue> b = new LinkedHashMap<>();
+            a.forEach((k, v) -> b.put(new String(k), AttributeValue.NULL)); // equal names, other instances and values
+            AttributeMap ma = AttributeMap.copyOf(a);
+            AttributeMap mb = AttributeMap.copyOf(b);
+            assertThat(mb.shape()).isSameAs(ma.shape());
+            assertThat(mb).isNotEqualTo(ma);
+            AttributeMap.Builder reversed = AttributeMap.builder(n);
+            List<String> names = new ArrayList<>(a.keySet());
+            Collections.reverse(names);
+            names.forEach(k -> reversed.put(k, a.get(k)));
+            AttributeMap mr = reversed.build();
+            assertThat(mr).isEqualTo(ma);
+            assertThat(new ArrayList<>(mr.keySet())).isEqualTo(names);
+            if (n > 1) {
+                assertThat(mr.shape()).isNotSameAs(ma.shape());
+            }
+        }
+    }
+
+    @Test
+    void theShapeCacheStaysBounded() {
+        AttributeMap first = AttributeMap.copyOf(Map.of("bounded-first", AttributeValue.NULL));
+        for (int i = 0; i < AttributeMap.Shape.CACHE_MAX + 10; i++) {
+            AttributeMap m = AttributeMap.copyOf(Map.of("bounded" + i, AttributeValue.n(i)));
+            assertThat(m.get("bounded" + i)).isEqualTo(AttributeValue.n(i));
+        }
+        assertThat(AttributeMap.Shape.cached()).isLessThanOrEqualTo(AttributeMap.Shape.CACHE_MAX);
+        assertThat(first.get("bounded-first")).isEqualTo(AttributeValue.NULL); // a map keeps its shape
+    }
+
+    @Test
     void attributeMapsCannotChange() {
         AttributeMap m = AttributeMap.copyOf(randomMap(20));
         assertThatThrownBy(() -> m.put("x", AttributeValue.NULL)).isInstanceOf(UnsupportedOperationException.class);
