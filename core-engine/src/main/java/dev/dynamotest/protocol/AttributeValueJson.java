@@ -9,6 +9,7 @@ import dev.dynamotest.engine.model.AttributeValue;
 import dev.dynamotest.engine.model.Bytes;
 import dev.dynamotest.engine.model.Item;
 import dev.dynamotest.engine.model.Num;
+import dev.dynamotest.engine.model.StringSet;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -231,13 +232,20 @@ public final class AttributeValueJson {
                 }
                 g.writeEndArray();
                 break;
-            case SS:
+            case SS: {
+                StringSet set = (StringSet) ((AttributeValue.SS) v).value();
                 g.writeArrayFieldStart("SS");
-                for (String s : ((AttributeValue.SS) v).value()) {
-                    g.writeString(s);
+                for (int i = 0; i < set.size(); i++) {
+                    byte[] ascii = set.sharedAsciiBytes(i);
+                    if (ascii != null) {
+                        g.writeUTF8String(ascii, 0, ascii.length); // escapes as writeString does
+                    } else {
+                        g.writeString(set.get(i));
+                    }
                 }
                 g.writeEndArray();
                 break;
+            }
             case NS:
                 g.writeArrayFieldStart("NS");
                 for (Num n : ((AttributeValue.NS) v).value()) {

@@ -9,7 +9,7 @@ import java.util.Set;
  * An immutable DynamoDB attribute value of one of the ten types. Instances are validated on construction by
  * the wire decoder ({@code dev.dynamotest.protocol.AttributeValueJson}) or by the expression evaluator; the
  * records here only hold values. Maps, lists and sets are held in the compact immutable forms of this package
- * ({@link AttributeMap}, {@link CompactList}, {@link CompactSet}), whatever collection they were made from: a
+ * ({@link AttributeMap}, {@link CompactList}, {@link CompactSet}, {@link StringSet}), whatever collection they were made from: a
  * stored item is mostly these values, so their footprint is the engine's.
  */
 public sealed interface AttributeValue {
@@ -270,11 +270,11 @@ public sealed interface AttributeValue {
     /** A string set: non-empty, duplicate-free, insertion order kept. */
     record SS(Set<String> value) implements AttributeValue {
         public SS {
-            value = CompactSet.copyOf(value);
+            value = StringSet.copyOf(value);
         }
 
         public static SS of(java.util.Collection<String> values) {
-            return new SS(CompactSet.copyOf(values));
+            return new SS(StringSet.copyOf(values));
         }
 
         public AttrType type() {
@@ -282,11 +282,7 @@ public sealed interface AttributeValue {
         }
 
         public int sizeBytes() {
-            int size = 0;
-            for (String s : value) {
-                size += utf8Length(s);
-            }
-            return size;
+            return ((StringSet) value).utf8Length();
         }
     }
 

@@ -140,6 +140,41 @@ class CompactCollectionsTest {
     }
 
     @Test
+    void stringSetsAreTheSetsTheyCopy() {
+        String[] pieces = {"a", "b", "é", "日", "\ud83d\ude00", "\"", "\u0000", "zz"};
+        for (int n : new int[] {1, 3, 16, 17, 100}) {
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < n * 2; i++) {
+                values.add(pieces[random.nextInt(pieces.length)] + random.nextInt(n));
+            }
+            Set<String> reference = Collections.unmodifiableSet(new LinkedHashSet<>(values));
+            StringSet set = StringSet.copyOf(values);
+            assertThat(set).isEqualTo(reference);
+            assertThat(reference).isEqualTo(set);
+            assertThat(set.hashCode()).isEqualTo(reference.hashCode());
+            assertThat(set.toString()).isEqualTo(reference.toString());
+            assertThat(new ArrayList<>(set)).isEqualTo(new ArrayList<>(reference));
+            int utf8 = 0;
+            for (String s : reference) {
+                utf8 += AttributeValue.utf8Length(s);
+            }
+            assertThat(set.utf8Length()).isEqualTo(utf8);
+            for (String p : pieces) {
+                for (int i = 0; i < n + 1; i++) {
+                    String probe = new String(p + i);
+                    assertThat(set.contains(probe)).as(probe).isEqualTo(reference.contains(probe));
+                }
+            }
+            assertThat(set.contains(null)).isFalse();
+            assertThat(set.contains(42)).isFalse();
+            assertThatThrownBy(() -> set.add("x")).isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> set.removeIf(x -> true)).isInstanceOf(UnsupportedOperationException.class);
+            assertThat(StringSet.copyOf(set)).isSameAs(set);
+        }
+        assertThat(new AttributeValue.SS(Set.of("x")).value()).isInstanceOf(StringSet.class);
+    }
+
+    @Test
     void listsAreTheListsTheyCopy() {
         List<AttributeValue> reference = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -164,8 +199,9 @@ class CompactCollectionsTest {
         m.clear(); // a copy was taken
         assertThat(value.value()).isInstanceOf(AttributeMap.class).hasSize(5);
         assertThat(new AttributeValue.L(new ArrayList<>(List.of(AttributeValue.NULL))).value()).isInstanceOf(CompactList.class);
-        assertThat(AttributeValue.SS.of(List.of("a", "b", "a")).value()).isInstanceOf(CompactSet.class).containsExactly("a", "b");
+        assertThat(AttributeValue.SS.of(List.of("a", "b", "a")).value()).isInstanceOf(StringSet.class).containsExactly("a", "b");
         assertThat(new AttributeValue.SS(new LinkedHashSet<>(List.of("x", "y")))).isEqualTo(AttributeValue.SS.of(List.of("x", "y")));
+        assertThat(AttributeValue.NS.of(List.of(Num.of(1))).value()).isInstanceOf(CompactSet.class);
         assertThat(value.toString()).startsWith("M[value={a");
         Item item = Item.wrap(m);
         assertThat(item.attributes()).isEmpty();
