@@ -28,7 +28,8 @@ public final class AttributeMap implements Map<String, AttributeValue> {
     private final Shape shape;
     private final AttributeValue[] values; // aligned with shape.names
 
-    private AttributeMap(Shape shape, AttributeValue[] values) {
+    /** Over a shape and the values aligned with its names, which the caller hands over (an item's, say). */
+    AttributeMap(Shape shape, AttributeValue[] values) {
         this.shape = shape;
         this.values = values;
     }
@@ -177,6 +178,17 @@ public final class AttributeMap implements Map<String, AttributeValue> {
         return shape;
     }
 
+    /** The values, aligned with the shape's names: the array held, not a copy. */
+    AttributeValue[] valueArray() {
+        return values;
+    }
+
+    /** The value of {@code name} in a map of this shape with these values, or null. */
+    static AttributeValue get(Shape shape, AttributeValue[] values, Object name) {
+        int i = ArrayIndex.find(shape.names, values.length, 1, shape.index, name);
+        return i < 0 ? null : values[i];
+    }
+
     /** The name of the {@code i}-th entry in iteration order. */
     public String nameAt(int i) {
         return shape.names[i];
@@ -218,8 +230,7 @@ public final class AttributeMap implements Map<String, AttributeValue> {
 
     @Override
     public AttributeValue get(Object key) {
-        int i = find(key);
-        return i < 0 ? null : values[i];
+        return get(shape, values, key);
     }
 
     @Override

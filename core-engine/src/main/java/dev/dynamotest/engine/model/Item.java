@@ -4,18 +4,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An immutable item: attribute name to value, held as an {@link AttributeMap}, with its DynamoDB size computed
- * once.
+ * An immutable item: attribute name to value, with its DynamoDB size computed once. It holds the parts of an
+ * {@link AttributeMap} (the shared shape of its names and its values) rather than the map object, and
+ * {@link #attributes()} is a view over them.
  */
 public final class Item {
     public static final int MAX_SIZE_BYTES = 400 * 1024;
     public static final Item EMPTY = new Item(AttributeMap.EMPTY);
 
-    private final AttributeMap attributes;
+    private final AttributeMap.Shape shape;
+    private final AttributeValue[] values;
     private int size = -1;
 
     private Item(AttributeMap attributes) {
-        this.attributes = attributes;
+        this.shape = attributes.shape();
+        this.values = attributes.valueArray();
     }
 
     /** Copies the map (an {@link AttributeMap}, being immutable, is taken as it is). */
@@ -31,17 +34,17 @@ public final class Item {
         return new Item(AttributeMap.copyOf(attributes));
     }
 
-    /** The attributes in their order; unmodifiable. */
+    /** The attributes in their order; an unmodifiable {@link AttributeMap}. */
     public Map<String, AttributeValue> attributes() {
-        return attributes;
+        return new AttributeMap(shape, values);
     }
 
     public AttributeValue get(String name) {
-        return attributes.get(name);
+        return AttributeMap.get(shape, values, name);
     }
 
     public boolean isEmpty() {
-        return attributes.isEmpty();
+        return values.length == 0;
     }
 
     /** Attribute name bytes plus value bytes, as DynamoDB counts item size. */
@@ -49,8 +52,8 @@ public final class Item {
         int s = size;
         if (s < 0) {
             s = 0;
-            for (int i = 0; i < attributes.size(); i++) {
-                s += AttributeValue.utf8Length(attributes.nameAt(i)) + attributes.valueAt(i).sizeBytes();
+            for (int i = 0; i < values.length; i++) {
+                s += AttributeValue.utf8Length(shape.names[i]) + values[i].sizeBytes();
             }
             size = s;
         }
@@ -59,25 +62,25 @@ public final class Item {
 
     /** A mutable copy, for building a changed item. */
     public LinkedHashMap<String, AttributeValue> toMutableMap() {
-        LinkedHashMap<String, AttributeValue> m = new LinkedHashMap<>(Math.max(16, attributes.size() * 4 / 3 + 1));
-        for (int i = 0; i < attributes.size(); i++) {
-            m.put(attributes.nameAt(i), attributes.valueAt(i));
+        LinkedHashMap<String, AttributeValue> m = new LinkedHashMap<>(Math.max(16, values.length * 4 / 3 + 1));
+        for (int i = 0; i < values.length; i++) {
+            m.put(shape.names[i], values[i]);
         }
         return m;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Item && attributes.equals(((Item) o).attributes);
+        return o instanceof Item && attributes().equals(((Item) o).attributes());
     }
 
     @Override
     public int hashCode() {
-        return attributes.hashCode();
+        return attributes().hashCode();
     }
 
     @Override
     public String toString() {
-        return attributes.toString();
+        return attributes().toString();
     }
 }

@@ -104,6 +104,30 @@ class CompactCollectionsTest {
     }
 
     @Test
+    void itemsAreTheirAttributes() {
+        for (int n : new int[] {0, 1, 11, 40}) {
+            LinkedHashMap<String, AttributeValue> m = randomMap(n);
+            Item item = Item.of(m);
+            assertThat(item.attributes()).isEqualTo(m).isInstanceOf(AttributeMap.class);
+            assertThat(new ArrayList<>(item.attributes().keySet())).isEqualTo(new ArrayList<>(m.keySet()));
+            assertThat(item.hashCode()).isEqualTo(m.hashCode());
+            assertThat(item.toString()).isEqualTo(m.toString());
+            assertThat(item).isEqualTo(Item.wrap(new LinkedHashMap<>(m))).isNotEqualTo(m);
+            assertThat(item.isEmpty()).isEqualTo(n == 0);
+            assertThat(item.toMutableMap()).isEqualTo(m);
+            for (int i = 0; i < n * 3 + 2; i++) {
+                assertThat(item.get("a" + i)).isEqualTo(m.get("a" + i));
+            }
+            int size = 0;
+            for (Map.Entry<String, AttributeValue> e : m.entrySet()) {
+                size += AttributeValue.utf8Length(e.getKey()) + e.getValue().sizeBytes();
+            }
+            assertThat(item.sizeBytes()).isEqualTo(size);
+        }
+        assertThat(Item.EMPTY.attributes()).isEmpty();
+    }
+
+    @Test
     void attributeMapsCannotChange() {
         AttributeMap m = AttributeMap.copyOf(randomMap(20));
         assertThatThrownBy(() -> m.put("x", AttributeValue.NULL)).isInstanceOf(UnsupportedOperationException.class);
