@@ -1,5 +1,7 @@
 package dev.dynamotest.engine.model;
 
+import java.util.function.IntUnaryOperator;
+
 /**
  * An open-addressing hash index over the elements of an array, for the compact collections here once they are too
  * large to search linearly: a table of positions + 1 (0 is empty), at most half full, so a lookup is one hash and
@@ -14,13 +16,18 @@ final class ArrayIndex {
 
     /** The index of {@code n} elements found at {@code elements[i * stride]}, or null if small enough to scan. */
     static int[] build(Object[] elements, int n, int stride) {
+        return build(n, i -> elements[i * stride].hashCode());
+    }
+
+    /** The index of {@code n} elements whose hash codes {@code hashAt} gives, or null if small enough to scan. */
+    static int[] build(int n, IntUnaryOperator hashAt) {
         if (n <= LINEAR_MAX) {
             return null;
         }
         int[] table = new int[Integer.highestOneBit(n * 2 - 1) << 1];
         int mask = table.length - 1;
         for (int i = 0; i < n; i++) {
-            int slot = spread(elements[i * stride].hashCode()) & mask;
+            int slot = spread(hashAt.applyAsInt(i)) & mask;
             while (table[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
@@ -57,7 +64,7 @@ final class ArrayIndex {
         }
     }
 
-    private static int spread(int h) {
+    static int spread(int h) {
         return h ^ (h >>> 16);
     }
 }

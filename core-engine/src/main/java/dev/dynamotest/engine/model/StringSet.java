@@ -24,20 +24,7 @@ public final class StringSet extends AbstractSet<String> {
 
     private StringSet(Object[] elements) {
         this.elements = elements;
-        int n = elements.length;
-        if (n <= ArrayIndex.LINEAR_MAX) {
-            index = null;
-            return;
-        }
-        index = new int[Integer.highestOneBit(n * 2 - 1) << 1];
-        int mask = index.length - 1;
-        for (int i = 0; i < n; i++) {
-            int slot = spread(hashOf(elements[i])) & mask;
-            while (index[slot] != 0) {
-                slot = (slot + 1) & mask;
-            }
-            index[slot] = i + 1;
-        }
+        this.index = ArrayIndex.build(elements.length, i -> hashOf(elements[i]));
     }
 
     /** The distinct strings of {@code values} in first-occurrence order; a {@code StringSet} as it is. */
@@ -96,10 +83,6 @@ public final class StringSet extends AbstractSet<String> {
         return held.equals(s);
     }
 
-    private static int spread(int h) {
-        return h ^ (h >>> 16);
-    }
-
     @Override
     public int size() {
         return elements.length;
@@ -119,7 +102,7 @@ public final class StringSet extends AbstractSet<String> {
             return false;
         }
         int mask = index.length - 1;
-        for (int slot = spread(s.hashCode()) & mask; ; slot = (slot + 1) & mask) {
+        for (int slot = ArrayIndex.spread(s.hashCode()) & mask; ; slot = (slot + 1) & mask) {
             int p = index[slot];
             if (p == 0) {
                 return false;
