@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.engine.error.Messages;
+import dev.dynamotest.engine.model.AttributeMap;
 import dev.dynamotest.engine.model.AttributeValue;
 import dev.dynamotest.engine.model.Bytes;
 import dev.dynamotest.engine.model.Item;
 import dev.dynamotest.engine.model.Num;
+import dev.dynamotest.engine.model.StringSet;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -72,12 +74,7 @@ public final class AttributeValueJson {
                 if (!value.isObject()) {
                     throw DynamoException.serialization(Requests.unexpected(value, "map"));
                 }
-                LinkedHashMap<String, AttributeValue> m = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    m.put(e.getKey(), read(e.getValue()));
-                }
-                return new AttributeValue.M(java.util.Collections.unmodifiableMap(m));
+                return new AttributeValue.M(readAttributeMap(value));
             }
             case "L": {
                 if (!value.isArray()) {
@@ -87,7 +84,7 @@ public final class AttributeValueJson {
                 for (JsonNode v : value) {
                     l.add(read(v));
                 }
-                return new AttributeValue.L(java.util.Collections.unmodifiableList(l));
+                return new AttributeValue.L(l);
             }
             case "SS": {
                 List<String> raw = new ArrayList<>();
@@ -97,10 +94,11 @@ public final class AttributeValueJson {
                 if (raw.isEmpty()) {
                     throw DynamoException.validation(Messages.EMPTY_SET, "string");
                 }
-                if (new LinkedHashSet<>(raw).size() != raw.size()) {
+                LinkedHashSet<String> set = new LinkedHashSet<>(raw);
+                if (set.size() != raw.size()) {
                     throw DynamoException.validation(Messages.SET_DUPLICATES, raw.toString());
                 }
-                return AttributeValue.SS.of(raw);
+                return new AttributeValue.SS(set);
             }
             case "NS": {
                 List<String> raw = new ArrayList<>();
@@ -113,10 +111,11 @@ public final class AttributeValueJson {
                 if (raw.isEmpty()) {
                     throw DynamoException.validation(Messages.EMPTY_SET, "number");
                 }
-                if (new LinkedHashSet<>(nums).size() != nums.size()) {
+                LinkedHashSet<Num> set = new LinkedHashSet<>(nums);
+                if (set.size() != nums.size()) {
                     throw DynamoException.validation(Messages.NUMBER_SET_DUPLICATES);
                 }
-                return AttributeValue.NS.of(nums);
+                return new AttributeValue.NS(set);
             }
             case "BS": {
                 List<Bytes> bs = new ArrayList<>();
@@ -128,10 +127,11 @@ public final class AttributeValueJson {
                 if (bs.isEmpty()) {
                     throw DynamoException.validation(Messages.EMPTY_BINARY_SET);
                 }
-                if (new LinkedHashSet<>(bs).size() != bs.size()) {
+                LinkedHashSet<Bytes> set = new LinkedHashSet<>(bs);
+                if (set.size() != bs.size()) {
                     throw DynamoException.validation(Messages.BINARY_SET_DUPLICATES, raw.toString());
                 }
-                return AttributeValue.BS.of(bs);
+                return new AttributeValue.BS(set);
             }
             default:
                 // An unknown member name: the service's deserializer ignores unknown members, leaving no type.
@@ -177,16 +177,38 @@ public final class AttributeValueJson {
         return m;
     }
 
+    /** Reads an item: as {@link #readMap}, into the compact form items hold. */
     public static Item readItem(JsonNode node) {
-        return Item.wrap(readMap(node));
+        if (!node.isObject()) {
+            throw DynamoException.serialization(Requests.unexpected(node, "map"));
+        }
+        return Item.wrap(readAttributeMap(node));
+    }
+
+    /** The members of an object node (whose names are distinct) as an {@link AttributeMap}. */
+    private static AttributeMap readAttributeMap(JsonNode node) {
+        AttributeMap.Builder m = AttributeMap.builder(node.size());
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            m.put(e.getKey(), read(e.getValue()));
+        }
+        return m.build();
     }
 
     public static void write(JsonGenerator g, AttributeValue v) throws IOException {
         g.writeStartObject();
         switch (v.type()) {
-            case S:
-                g.writeStringField("S", ((AttributeValue.S) v).value());
+            case S: {
+                AttributeValue.S s = (AttributeValue.S) v;
+                byte[] ascii = s.sharedAsciiBytes();
+                g.writeFieldName("S");
+                if (ascii != null) {
+                    g.writeUTF8String(ascii, 0, ascii.length); // escapes as writeString does
+                } else {
+                    g.writeString(s.value());
+                }
                 break;
+            }
             case N:
                 g.writeStringField("N", ((AttributeValue.N) v).value().toString());
                 break;
@@ -210,13 +232,20 @@ public final class AttributeValueJson {
                 }
                 g.writeEndArray();
                 break;
-            case SS:
+            case SS: {
+                StringSet set = (StringSet) ((AttributeValue.SS) v).value();
                 g.writeArrayFieldStart("SS");
-                for (String s : ((AttributeValue.SS) v).value()) {
-                    g.writeString(s);
+                for (int i = 0; i < set.size(); i++) {
+                    byte[] ascii = set.sharedAsciiBytes(i);
+                    if (ascii != null) {
+                        g.writeUTF8String(ascii, 0, ascii.length); // escapes as writeString does
+                    } else {
+                        g.writeString(set.get(i));
+                    }
                 }
                 g.writeEndArray();
                 break;
+            }
             case NS:
                 g.writeArrayFieldStart("NS");
                 for (Num n : ((AttributeValue.NS) v).value()) {
@@ -239,6 +268,14 @@ public final class AttributeValueJson {
 
     public static void writeMap(JsonGenerator g, Map<String, AttributeValue> m) throws IOException {
         g.writeStartObject();
+        if (m instanceof AttributeMap a) {
+            for (int i = 0; i < a.size(); i++) {
+                g.writeFieldName(a.nameAt(i));
+                write(g, a.valueAt(i));
+            }
+            g.writeEndObject();
+            return;
+        }
         for (Map.Entry<String, AttributeValue> e : m.entrySet()) {
             g.writeFieldName(e.getKey());
             write(g, e.getValue());

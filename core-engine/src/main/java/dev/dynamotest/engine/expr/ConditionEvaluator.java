@@ -94,7 +94,7 @@ public final class ConditionEvaluator {
                 AttributeValue v = value(f.arguments().get(0), item);
                 AttributeValue p = value(f.arguments().get(1), item);
                 if (v instanceof AttributeValue.S s && p instanceof AttributeValue.S ps) {
-                    return s.value().startsWith(ps.value());
+                    return s.startsWith(ps);
                 }
                 if (v instanceof AttributeValue.B b && p instanceof AttributeValue.B pb) {
                     return b.value().startsWith(pb.value());
@@ -116,7 +116,7 @@ public final class ConditionEvaluator {
             return false;
         }
         if (v instanceof AttributeValue.S s) {
-            return x instanceof AttributeValue.S xs && s.value().contains(xs.value());
+            return x instanceof AttributeValue.S xs && s.contains(xs);
         }
         if (v instanceof AttributeValue.B b) {
             return x instanceof AttributeValue.B xb && b.value().contains(xb.value());

@@ -18,10 +18,16 @@ public final class DocumentPaths {
 
     /** The value at {@code path}, or null if any step is missing or of the wrong kind. */
     public static AttributeValue get(Item item, Path path) {
-        if (item == null) {
-            return null;
-        }
-        AttributeValue v = item.get(path.attribute());
+        return item == null ? null : steps(item.get(path.attribute()), path);
+    }
+
+    /** The value at {@code path} in an item's attributes (a map being built, say), or null as above. */
+    public static AttributeValue get(Map<String, AttributeValue> attributes, Path path) {
+        return steps(attributes.get(path.attribute()), path);
+    }
+
+    private static AttributeValue steps(AttributeValue top, Path path) {
+        AttributeValue v = top;
         for (int i = 1; i < path.size() && v != null; i++) {
             v = step(v, path.get(i));
         }

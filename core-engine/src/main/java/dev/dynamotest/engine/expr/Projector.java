@@ -24,7 +24,7 @@ public final class Projector {
             if (top == null) {
                 continue;
             }
-            root.add(p, 0, item.attributes().get(p.attribute()));
+            root.add(p, 0, item.get(p.attribute()));
         }
         LinkedHashMap<String, AttributeValue> out = new LinkedHashMap<>();
         for (Map.Entry<Object, Node> e : root.children.entrySet()) {

@@ -53,12 +53,12 @@ public final class UpdateApplier {
         }
         for (UpdateExpression.AddAction a : update.add()) {
             AttributeValue operand = literal(a.value(), oldItem);
-            AttributeValue current = DocumentPaths.get(Item.wrap(attrs), a.path());
+            AttributeValue current = DocumentPaths.get(attrs, a.path());
             DocumentPaths.set(attrs, a.path(), add(current, operand));
         }
         for (UpdateExpression.DeleteAction a : update.delete()) {
             AttributeValue operand = literal(a.value(), oldItem);
-            AttributeValue current = DocumentPaths.get(Item.wrap(attrs), a.path());
+            AttributeValue current = DocumentPaths.get(attrs, a.path());
             if (current == null) {
                 continue;
             }

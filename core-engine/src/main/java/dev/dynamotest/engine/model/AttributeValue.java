@@ -1,9 +1,6 @@
 package dev.dynamotest.engine.model;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +8,9 @@ import java.util.Set;
 /**
  * An immutable DynamoDB attribute value of one of the ten types. Instances are validated on construction by
  * the wire decoder ({@code dev.dynamotest.protocol.AttributeValueJson}) or by the expression evaluator; the
- * records here only hold values.
+ * records here only hold values. Maps, lists and sets are held in the compact immutable forms of this package
+ * ({@link AttributeMap}, {@link CompactList}, {@link CompactSet}, {@link StringSet}), whatever collection they were made from: a
+ * stored item is mostly these values, so their footprint is the engine's.
  */
 public sealed interface AttributeValue {
 
@@ -28,12 +27,14 @@ public sealed interface AttributeValue {
         return new S(v);
     }
 
+    /** The N of a number; those of the small integers shared. */
     static N n(Num v) {
-        return new N(v);
+        N cached = SmallNumbers.of(v);
+        return cached != null ? cached : new N(v);
     }
 
     static N n(long v) {
-        return new N(Num.of(v));
+        return n(Num.of(v));
     }
 
     static B b(Bytes v) {
@@ -45,20 +46,145 @@ public sealed interface AttributeValue {
     }
 
     static M m(Map<String, AttributeValue> v) {
-        return new M(Collections.unmodifiableMap(new LinkedHashMap<>(v)));
+        return new M(v);
     }
 
     static L l(List<AttributeValue> v) {
-        return new L(List.copyOf(v));
+        return new L(v);
     }
 
-    record S(String value) implements AttributeValue {
+    /**
+     * A string. An ASCII string, the common case, is held as its bytes alone (which are its UTF-8 and its Latin-1
+     * encoding alike): one array instead of a String object around one; any other string is held as the String.
+     * {@link #value()} makes the String of an ASCII value on each call, so the hot paths (key ordering, partition
+     * hashing, JSON writing, key checks, begins_with) use the methods here, which work on either form. Equality,
+     * hash code and text are those of the record {@code S(String value)} it was.
+     */
+    final class S implements AttributeValue {
+        private final Object held; // byte[] of an ASCII string, else the String
+
+        public S(String value) {
+            this.held = value != null && isAscii(value) ? value.getBytes(StandardCharsets.ISO_8859_1) : value;
+        }
+
+        private static boolean isAscii(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) >= 0x80) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        public String value() {
+            return held instanceof byte[] b ? new String(b, StandardCharsets.ISO_8859_1) : (String) held;
+        }
+
+        /** The bytes an ASCII value is held as, shared (never to be changed); null for any other value. */
+        public byte[] sharedAsciiBytes() {
+            return held instanceof byte[] b ? b : null;
+        }
+
+        /** The UTF-8 encoding, a new array. */
+        public byte[] utf8() {
+            return held instanceof byte[] b ? b.clone() : AttributeValue.utf8((String) held);
+        }
+
+        public boolean isEmpty() {
+            return held instanceof byte[] b ? b.length == 0 : ((String) held).isEmpty();
+        }
+
         public AttrType type() {
             return AttrType.S;
         }
 
         public int sizeBytes() {
-            return utf8Length(value);
+            return held instanceof byte[] b ? b.length : utf8Length((String) held);
+        }
+
+        /** {@code value().startsWith(prefix.value())}. */
+        public boolean startsWith(S prefix) {
+            if (held instanceof byte[] b && prefix.held instanceof byte[] p) {
+                return p.length <= b.length && java.util.Arrays.equals(b, 0, p.length, p, 0, p.length);
+            }
+            return value().startsWith(prefix.value());
+        }
+
+        /** {@code value().contains(part.value())}. */
+        public boolean contains(S part) {
+            if (held instanceof byte[] b && part.held instanceof byte[] p) {
+                outer:
+                for (int i = 0; i + p.length <= b.length; i++) {
+                    for (int j = 0; j < p.length; j++) {
+                        if (b[i + j] != p[j]) {
+                            continue outer;
+                        }
+                    }
+                    return true;
+                }
+                return false;
+            }
+            return value().contains(part.value());
+        }
+
+        /** {@link Values#compareUtf8} of the two values. */
+        static int compare(S a, S b) {
+            if (a.held instanceof byte[] x) {
+                if (b.held instanceof byte[] y) {
+                    return java.util.Arrays.compareUnsigned(x, y); // ASCII: byte order is code point order
+                }
+                return compareAsciiTo(x, (String) b.held);
+            }
+            if (b.held instanceof byte[] y) {
+                return -compareAsciiTo(y, (String) a.held);
+            }
+            return Values.compareUtf8((String) a.held, (String) b.held);
+        }
+
+        /** {@code Values.compareUtf8(ascii as a String, s)}, to the same value. */
+        private static int compareAsciiTo(byte[] ascii, String s) {
+            int n = Math.min(ascii.length, s.length());
+            for (int i = 0; i < n; i++) {
+                char ca = (char) ascii[i];
+                char cb = s.charAt(i);
+                if (ca != cb) {
+                    return Character.isSurrogate(cb) ? -1 : ca - cb;
+                }
+            }
+            return ascii.length - s.length();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (this == o) {
+                return true;
+            }
+            if (!(o instanceof S other)) {
+                return false;
+            }
+            if (held instanceof byte[] b) {
+                return other.held instanceof byte[] ob && java.util.Arrays.equals(b, ob);
+            }
+            return java.util.Objects.equals(held, other.held); // either form is the only one for its values
+        }
+
+        /** {@code value().hashCode()}, as the record's. */
+        @Override
+        public int hashCode() {
+            if (held instanceof byte[] b) {
+                int h = 0;
+                for (byte x : b) {
+                    h = 31 * h + x; // String.hashCode of Latin-1 (here ASCII) text
+                }
+                return h;
+            }
+            return held == null ? 0 : held.hashCode();
+        }
+
+        /** As the record's: {@code S[value=...]}. */
+        @Override
+        public String toString() {
+            return "S[value=" + value() + "]";
         }
     }
 
@@ -102,23 +228,32 @@ public sealed interface AttributeValue {
         }
     }
 
-    /** A map; the map held is unmodifiable. */
+    /** A map; the map held is an immutable copy ({@link AttributeMap}) of the one given. */
     record M(Map<String, AttributeValue> value) implements AttributeValue {
+        public M {
+            value = AttributeMap.copyOf(value);
+        }
+
         public AttrType type() {
             return AttrType.M;
         }
 
         public int sizeBytes() {
+            AttributeMap m = (AttributeMap) value;
             int size = 3;
-            for (Map.Entry<String, AttributeValue> e : value.entrySet()) {
-                size += 1 + utf8Length(e.getKey()) + e.getValue().sizeBytes();
+            for (int i = 0; i < m.size(); i++) {
+                size += 1 + utf8Length(m.nameAt(i)) + m.valueAt(i).sizeBytes();
             }
             return size;
         }
     }
 
-    /** A list; the list held is unmodifiable. */
+    /** A list; the list held is an immutable copy ({@link CompactList}) of the one given. */
     record L(List<AttributeValue> value) implements AttributeValue {
+        public L {
+            value = CompactList.copyOf(value);
+        }
+
         public AttrType type() {
             return AttrType.L;
         }
@@ -134,8 +269,12 @@ public sealed interface AttributeValue {
 
     /** A string set: non-empty, duplicate-free, insertion order kept. */
     record SS(Set<String> value) implements AttributeValue {
+        public SS {
+            value = StringSet.copyOf(value);
+        }
+
         public static SS of(java.util.Collection<String> values) {
-            return new SS(Collections.unmodifiableSet(new LinkedHashSet<>(values)));
+            return new SS(StringSet.copyOf(values));
         }
 
         public AttrType type() {
@@ -143,18 +282,18 @@ public sealed interface AttributeValue {
         }
 
         public int sizeBytes() {
-            int size = 0;
-            for (String s : value) {
-                size += utf8Length(s);
-            }
-            return size;
+            return ((StringSet) value).utf8Length();
         }
     }
 
     /** A number set: non-empty, duplicate-free by numeric value. */
     record NS(Set<Num> value) implements AttributeValue {
+        public NS {
+            value = CompactSet.copyOf(value);
+        }
+
         public static NS of(java.util.Collection<Num> values) {
-            return new NS(Collections.unmodifiableSet(new LinkedHashSet<>(values)));
+            return new NS(CompactSet.copyOf(values));
         }
 
         public AttrType type() {
@@ -172,8 +311,12 @@ public sealed interface AttributeValue {
 
     /** A binary set: non-empty, duplicate-free. */
     record BS(Set<Bytes> value) implements AttributeValue {
+        public BS {
+            value = CompactSet.copyOf(value);
+        }
+
         public static BS of(java.util.Collection<Bytes> values) {
-            return new BS(Collections.unmodifiableSet(new LinkedHashSet<>(values)));
+            return new BS(CompactSet.copyOf(values));
         }
 
         public AttrType type() {
@@ -211,5 +354,26 @@ public sealed interface AttributeValue {
 
     static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
+
+/** The N values of the integers {@link Num} shares, shared too. */
+final class SmallNumbers {
+    private static final AttributeValue.N[] CACHE = new AttributeValue.N[Num.SMALL_MAX + 1];
+
+    static {
+        for (int i = 0; i <= Num.SMALL_MAX; i++) {
+            Num n = Num.small(i);
+            CACHE[i] = n == null ? null : new AttributeValue.N(n);
+        }
+    }
+
+    private SmallNumbers() {
+    }
+
+    /** The shared N of {@code n}, or null if it is not one of the shared integers. */
+    static AttributeValue.N of(Num n) {
+        int i = n.smallIndex();
+        return i < 0 ? null : CACHE[i];
     }
 }

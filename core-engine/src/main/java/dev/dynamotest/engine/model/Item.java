@@ -1,41 +1,50 @@
 package dev.dynamotest.engine.model;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** An immutable item: attribute name to value, with its DynamoDB size computed once. */
+/**
+ * An immutable item: attribute name to value, with its DynamoDB size computed once. It holds the parts of an
+ * {@link AttributeMap} (the shared shape of its names and its values) rather than the map object, and
+ * {@link #attributes()} is a view over them.
+ */
 public final class Item {
     public static final int MAX_SIZE_BYTES = 400 * 1024;
-    public static final Item EMPTY = new Item(Collections.emptyMap());
+    public static final Item EMPTY = new Item(AttributeMap.EMPTY);
 
-    private final Map<String, AttributeValue> attributes;
+    private final AttributeMap.Shape shape;
+    private final AttributeValue[] values;
     private int size = -1;
 
-    private Item(Map<String, AttributeValue> attributes) {
-        this.attributes = attributes;
+    private Item(AttributeMap attributes) {
+        this.shape = attributes.shape();
+        this.values = attributes.valueArray();
     }
 
-    /** Copies the map. */
+    /** Copies the map (an {@link AttributeMap}, being immutable, is taken as it is). */
     public static Item of(Map<String, AttributeValue> attributes) {
-        return new Item(Collections.unmodifiableMap(new LinkedHashMap<>(attributes)));
+        return new Item(AttributeMap.copyOf(attributes));
     }
 
-    /** Takes ownership of a map the caller will not change again. */
+    /**
+     * From a map the caller will not change again. The item holds an immutable copy (an {@link AttributeMap} as it
+     * is), so later changes of the map would not show.
+     */
     public static Item wrap(Map<String, AttributeValue> attributes) {
-        return new Item(Collections.unmodifiableMap(attributes));
+        return new Item(AttributeMap.copyOf(attributes));
     }
 
+    /** The attributes in their order; an unmodifiable {@link AttributeMap}. */
     public Map<String, AttributeValue> attributes() {
-        return attributes;
+        return new AttributeMap(shape, values);
     }
 
     public AttributeValue get(String name) {
-        return attributes.get(name);
+        return AttributeMap.get(shape, values, name);
     }
 
     public boolean isEmpty() {
-        return attributes.isEmpty();
+        return values.length == 0;
     }
 
     /** Attribute name bytes plus value bytes, as DynamoDB counts item size. */
@@ -43,8 +52,8 @@ public final class Item {
         int s = size;
         if (s < 0) {
             s = 0;
-            for (Map.Entry<String, AttributeValue> e : attributes.entrySet()) {
-                s += AttributeValue.utf8Length(e.getKey()) + e.getValue().sizeBytes();
+            for (int i = 0; i < values.length; i++) {
+                s += AttributeValue.utf8Length(shape.names[i]) + values[i].sizeBytes();
             }
             size = s;
         }
@@ -53,21 +62,25 @@ public final class Item {
 
     /** A mutable copy, for building a changed item. */
     public LinkedHashMap<String, AttributeValue> toMutableMap() {
-        return new LinkedHashMap<>(attributes);
+        LinkedHashMap<String, AttributeValue> m = new LinkedHashMap<>(Math.max(16, values.length * 4 / 3 + 1));
+        for (int i = 0; i < values.length; i++) {
+            m.put(shape.names[i], values[i]);
+        }
+        return m;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Item && attributes.equals(((Item) o).attributes);
+        return o instanceof Item && attributes().equals(((Item) o).attributes());
     }
 
     @Override
     public int hashCode() {
-        return attributes.hashCode();
+        return attributes().hashCode();
     }
 
     @Override
     public String toString() {
-        return attributes.toString();
+        return attributes().toString();
     }
 }

@@ -13,7 +13,7 @@ public final class Values {
      */
     public static int compareScalars(AttributeValue a, AttributeValue b) {
         if (a instanceof AttributeValue.S sa && b instanceof AttributeValue.S sb) {
-            return compareUtf8(sa.value(), sb.value());
+            return AttributeValue.S.compare(sa, sb);
         }
         if (a instanceof AttributeValue.N na && b instanceof AttributeValue.N nb) {
             return na.value().compareTo(nb.value());

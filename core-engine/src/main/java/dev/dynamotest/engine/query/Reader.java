@@ -107,13 +107,13 @@ public final class Reader {
 
     /** The table's items in scan order, restricted to a parallel-scan segment, after {@code start}. */
     public static Iterator<Entry> scanTable(TableData data, KeySchema key, int segment, int totalSegments, Position start) {
-        NavigableMap<PartitionId, org.pcollections.TreePMap<AttributeValue, Item>> parts =
-            segmentRange(data.partitions(), segment, totalSegments);
+        NavigableMap<PartitionId, Object> parts = segmentRange(data.partitions(), segment, totalSegments);
         PartitionId startPid = start == null ? null : PartitionId.of(start.tableKey().partition());
         AttributeValue startSort = start == null ? null : start.tableKey().sort();
         return new Flattening<>(parts, startPid,
-            p -> p.values().iterator(),
-            p -> startSort == null ? Collections.<Item>emptyIterator() : p.tailMap(startSort, false).values().iterator(),
+            p -> TableData.items(p).iterator(),
+            p -> startSort == null ? Collections.<Item>emptyIterator()
+                : TableData.asSortMap(p).tailMap(startSort, false).values().iterator(),
             item -> new Entry(keyOf(item, key), item));
     }
 

@@ -21,7 +21,7 @@ public record SortCondition(Op op, AttributeValue value, AttributeValue upper) {
             case BETWEEN: return Values.compareScalars(v, value) >= 0 && Values.compareScalars(v, upper) <= 0;
             case BEGINS_WITH:
                 if (v instanceof AttributeValue.S s) {
-                    return s.value().startsWith(((AttributeValue.S) value).value());
+                    return s.startsWith((AttributeValue.S) value);
                 }
                 return ((AttributeValue.B) v).value().startsWith(((AttributeValue.B) value).value());
             default: throw new IllegalStateException();

@@ -1,9 +1,9 @@
 package dev.dynamotest.engine.table;
 
 import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.model.AttributeMap;
 import dev.dynamotest.engine.model.AttributeValue;
 import dev.dynamotest.engine.model.Item;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -68,15 +68,16 @@ public record IndexLayout(String name, boolean global, KeySchema keySchema, Tabl
         if (projectionType == TableMetadata.ProjectionType.ALL) {
             return item;
         }
-        LinkedHashMap<String, AttributeValue> m = new LinkedHashMap<>();
-        for (java.util.Map.Entry<String, AttributeValue> e : item.attributes().entrySet()) {
-            String n = e.getKey();
+        AttributeMap all = (AttributeMap) item.attributes();
+        AttributeMap.Builder m = AttributeMap.builder(4);
+        for (int i = 0; i < all.size(); i++) {
+            String n = all.nameAt(i);
             if (tableKey.isKeyAttribute(n) || keySchema.isKeyAttribute(n)
                 || (projectionType == TableMetadata.ProjectionType.INCLUDE && nonKeyAttributes.contains(n))) {
-                m.put(n, e.getValue());
+                m.put(n, all.valueAt(i));
             }
         }
-        return Item.wrap(m);
+        return Item.wrap(m.build());
     }
 
     /** True if the attribute is available in this index's entries. */

@@ -70,7 +70,7 @@ public record KeySchema(KeyAttribute partition, KeyAttribute sort) {
         if (v.type() != attr.type()) {
             throw DynamoException.validation(Messages.KEY_TYPE_MISMATCH, attr.name(), attr.type(), v.type());
         }
-        if (v instanceof AttributeValue.S str && str.value().isEmpty()) {
+        if (v instanceof AttributeValue.S str && str.isEmpty()) {
             throw DynamoException.validation(Messages.EMPTY_STRING_KEY, attr.name());
         }
         if (v instanceof AttributeValue.B bin && bin.value().length() == 0) {
@@ -94,7 +94,7 @@ public record KeySchema(KeyAttribute partition, KeyAttribute sort) {
     }
 
     static boolean isEmptyKeyValue(AttributeValue v) {
-        return (v instanceof AttributeValue.S s && s.value().isEmpty())
+        return (v instanceof AttributeValue.S s && s.isEmpty())
             || (v instanceof AttributeValue.B b && b.value().equals(Bytes.EMPTY));
     }
 

@@ -19,7 +19,10 @@ public record PrimaryKey(AttributeValue partition, AttributeValue sort) {
     public static long partitionHash(AttributeValue partition) {
         long h = 0xcbf29ce484222325L; // FNV-1a 64 over the canonical bytes of the value
         if (partition instanceof AttributeValue.S s) {
-            byte[] b = s.value().getBytes(StandardCharsets.UTF_8);
+            byte[] b = s.sharedAsciiBytes();
+            if (b == null) {
+                b = s.utf8();
+            }
             for (byte x : b) {
                 h = (h ^ (x & 0xff)) * 0x100000001b3L;
             }

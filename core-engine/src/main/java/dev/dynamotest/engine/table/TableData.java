@@ -10,7 +10,8 @@ import org.pcollections.TreePMap;
 /**
  * A table's items as an immutable, persistent structure: partitions ordered by (hash, value), and within each
  * partition the items ordered by sort key. Every change returns a new instance sharing structure with the old
- * one, so a snapshot is a reference and costs O(1); a change costs O(log n).
+ * one, so a snapshot is a reference and costs O(1); a change costs O(log n). In a table without a sort key a
+ * partition is its one item, held as the partition's value itself rather than in a map of one entry.
  */
 public final class TableData {
     /** The sort-key slot used for tables without a sort key. */
@@ -20,13 +21,14 @@ public final class TableData {
 
     public static final TableData EMPTY = new TableData(TreePMap.empty(), 0, 0, List.of(), new IndexData[0]);
 
-    private final TreePMap<PartitionId, TreePMap<AttributeValue, Item>> partitions;
+    /** A partition's value: its Item (tables without a sort key) or its items by sort key (a TreePMap). */
+    private final TreePMap<PartitionId, Object> partitions;
     private final long itemCount;
     private final long sizeBytes;
     private final List<IndexLayout> layouts;
     private final IndexData[] indexes; // aligned with layouts; never mutated after construction
 
-    private TableData(TreePMap<PartitionId, TreePMap<AttributeValue, Item>> partitions, long itemCount, long sizeBytes,
+    private TableData(TreePMap<PartitionId, Object> partitions, long itemCount, long sizeBytes,
                       List<IndexLayout> layouts, IndexData[] indexes) {
         this.partitions = partitions;
         this.itemCount = itemCount;
@@ -91,8 +93,8 @@ public final class TableData {
             }
             if (existing == null) {
                 existing = IndexData.EMPTY;
-                for (TreePMap<AttributeValue, Item> p : partitions.values()) {
-                    for (Item item : p.values()) {
+                for (Object p : partitions.values()) {
+                    for (Item item : items(p)) {
                         PrimaryKey key = new PrimaryKey(item.get(l.tableKey().partition().name()),
                             l.tableKey().sort() == null ? null : item.get(l.tableKey().sort().name()));
                         existing = existing.with(l, key, null, item);
@@ -113,38 +115,71 @@ public final class TableData {
     }
 
     public Item get(PrimaryKey key) {
-        TreePMap<AttributeValue, Item> p = partitions.get(PartitionId.of(key.partition()));
+        Object p = partitions.get(PartitionId.of(key.partition()));
         if (p == null) {
             return null;
         }
-        return p.get(key.sort() == null ? NO_SORT : key.sort());
+        if (p instanceof Item item) {
+            return key.sort() == null ? item : null;
+        }
+        return sortMap(p).get(key.sort() == null ? NO_SORT : key.sort());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TreePMap<AttributeValue, Item> sortMap(Object partition) {
+        return (TreePMap<AttributeValue, Item>) partition;
+    }
+
+    /** The items of a partition value of {@link #partitions()}, in sort-key order. */
+    public static Iterable<Item> items(Object partition) {
+        return partition instanceof Item item ? List.of(item) : sortMap(partition).values();
+    }
+
+    /** A partition value of {@link #partitions()} as a map by sort key (a map of one entry for an item). */
+    public static TreePMap<AttributeValue, Item> asSortMap(Object partition) {
+        return partition instanceof Item item ? TreePMap.<AttributeValue, Item>empty(SORT_ORDER).plus(NO_SORT, item)
+            : sortMap(partition);
     }
 
     /** Returns the data with {@code item} stored under {@code key} ({@code item == null} deletes). */
     public TableData with(PrimaryKey key, Item oldItem, Item item) {
         PartitionId pid = PartitionId.of(key.partition());
-        AttributeValue sk = key.sort() == null ? NO_SORT : key.sort();
-        TreePMap<AttributeValue, Item> p = partitions.get(pid);
+        Object partition = partitions.get(pid);
         long count = itemCount;
         long size = sizeBytes;
         if (oldItem != null) {
             count--;
             size -= oldItem.sizeBytes();
         }
-        TreePMap<PartitionId, TreePMap<AttributeValue, Item>> next;
-        if (item == null) {
-            if (p == null || !p.containsKey(sk)) {
-                return this;
+        TreePMap<PartitionId, Object> next;
+        if (key.sort() == null && (partition == null || partition instanceof Item)) {
+            if (item == null) {
+                if (partition == null) {
+                    return this;
+                }
+                next = partitions.minus(pid);
+            } else {
+                next = partitions.plus(pid, item);
+                count++;
+                size += item.sizeBytes();
             }
-            TreePMap<AttributeValue, Item> np = p.minus(sk);
-            next = np.isEmpty() ? partitions.minus(pid) : partitions.plus(pid, np);
         } else {
-            if (p == null) {
-                p = TreePMap.empty(SORT_ORDER);
+            AttributeValue sk = key.sort() == null ? NO_SORT : key.sort();
+            TreePMap<AttributeValue, Item> p = partition == null ? null : asSortMap(partition);
+            if (item == null) {
+                if (p == null || !p.containsKey(sk)) {
+                    return this;
+                }
+                TreePMap<AttributeValue, Item> np = p.minus(sk);
+                next = np.isEmpty() ? partitions.minus(pid) : partitions.plus(pid, np);
+            } else {
+                if (p == null) {
+                    p = TreePMap.empty(SORT_ORDER);
+                }
+                next = partitions.plus(pid, p.plus(sk, item));
+                count++;
+                size += item.sizeBytes();
             }
-            next = partitions.plus(pid, p.plus(sk, item));
-            count++;
-            size += item.sizeBytes();
         }
         IndexData[] idx = indexes;
         if (idx.length > 0) {
@@ -156,13 +191,17 @@ public final class TableData {
         return new TableData(next, count, size, layouts, idx);
     }
 
-    /** The partitions in scan order. */
-    public TreePMap<PartitionId, TreePMap<AttributeValue, Item>> partitions() {
+    /**
+     * The partitions in scan order. A value is an {@link Item} (a table without a sort key) or the partition's
+     * items by sort key: read it with {@link #items} or {@link #asSortMap}.
+     */
+    public TreePMap<PartitionId, Object> partitions() {
         return partitions;
     }
 
     /** One partition's items in sort-key order, or null. */
     public TreePMap<AttributeValue, Item> partition(AttributeValue partitionValue) {
-        return partitions.get(PartitionId.of(partitionValue));
+        Object p = partitions.get(PartitionId.of(partitionValue));
+        return p == null ? null : asSortMap(p);
     }
 }

@@ -52,8 +52,8 @@ public final class TtlSweeper {
         String attribute = ttl.attributeName();
         Instant now = clock.instant();
         List<PrimaryKey> expired = new ArrayList<>();
-        for (var partition : table.data().partitions().values()) {
-            for (Item item : partition.values()) {
+        for (Object partition : table.data().partitions().values()) {
+            for (Item item : dev.dynamotest.engine.table.TableData.items(partition)) {
                 if (isExpired(item, attribute, now)) {
                     expired.add(dev.dynamotest.engine.query.Reader.keyOf(item, table.keySchema()));
                 }

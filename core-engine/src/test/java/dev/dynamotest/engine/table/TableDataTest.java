@@ -67,6 +67,41 @@ class TableDataTest {
     }
 
     @Test
+    void aTableWithoutASortKeyHoldsEachItemAsItsPartition() {
+        KeySchema hashOnly = new KeySchema(new KeyAttribute("pk", AttrType.S), null);
+        TableData empty = TableData.empty(List.of());
+        TableData d = empty;
+        for (String pk : new String[] {"a", "b", "c", "a"}) {
+            Item item = Item.of(Map.of("pk", AttributeValue.s(pk), "v", AttributeValue.s(pk + d.itemCount())));
+            PrimaryKey k = hashOnly.keyOfItem(item);
+            d = d.with(k, d.get(k), item);
+        }
+        TableData three = d;
+        PrimaryKey a = new PrimaryKey(AttributeValue.s("a"), null);
+        assertThat(d.itemCount()).isEqualTo(3);
+        assertThat(d.get(a).get("v")).isEqualTo(AttributeValue.s("a3")); // replaced in place
+        assertThat(d.partitions().values()).allMatch(p -> p instanceof Item);
+        assertThat(d.partition(AttributeValue.s("a")).values()).containsExactly(d.get(a));
+        assertThat(d.partition(AttributeValue.s("z"))).isNull();
+        List<Item> scanned = new ArrayList<>();
+        d.partitions().values().forEach(p -> TableData.items(p).forEach(scanned::add));
+        assertThat(scanned).hasSize(3).contains(d.get(a));
+        d = d.with(a, d.get(a), null);
+        assertThat(d.get(a)).isNull();
+        assertThat(d.itemCount()).isEqualTo(2);
+        assertThat(d.with(a, null, null)).isSameAs(d); // deleting what is not there changes nothing
+        assertThat(three.get(a)).isNotNull();
+        assertThat(empty.itemCount()).isZero();
+        long size = 0;
+        for (Object p : d.partitions().values()) {
+            for (Item i : TableData.items(p)) {
+                size += i.sizeBytes();
+            }
+        }
+        assertThat(d.sizeBytes()).isEqualTo(size);
+    }
+
+    @Test
     void maintainsASparseProjectedIndexOnEveryChange() {
         TableData d = TableData.empty(List.of(GSI));
         d = put(d, item("a", 1, "open"));
