@@ -43,6 +43,19 @@ class ControlPlaneEndToEndTest {
     }
 
     @Test
+    void attributeDefinitionsAreDescribedInTheOrderGiven() {
+        String name = ServerFixture.uniqueName("ctl");
+        db.createTable(CreateTableRequest.builder().tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+            .keySchema(ks("zz", KeyType.HASH), ks("aa", KeyType.RANGE))
+            .attributeDefinitions(ad("zz", "S"), ad("aa", "N"), ad("mm", "B"))
+            .globalSecondaryIndexes(g -> g.indexName("byMm").keySchema(ks("mm", KeyType.HASH))
+                .projection(p -> p.projectionType("KEYS_ONLY")))
+            .build());
+        assertThat(db.describeTable(b -> b.tableName(name)).table().attributeDefinitions())
+            .extracting(AttributeDefinition::attributeName).containsExactly("zz", "aa", "mm");
+    }
+
+    @Test
     void createDescribeListAndDelete() {
         String name = ServerFixture.uniqueName("ctl");
         TableDescription created = db.createTable(simple(name).build()).tableDescription();

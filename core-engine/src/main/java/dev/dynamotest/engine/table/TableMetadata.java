@@ -30,7 +30,8 @@ public record TableMetadata(
     TtlSettings ttl) {
 
     public TableMetadata {
-        attributeDefinitions = Map.copyOf(attributeDefinitions);
+        // in the order the request gave them, as DescribeTable answers (Map.copyOf's order changes between JVM runs)
+        attributeDefinitions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributeDefinitions));
         globalSecondaryIndexes = List.copyOf(globalSecondaryIndexes);
         localSecondaryIndexes = List.copyOf(localSecondaryIndexes);
         tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
