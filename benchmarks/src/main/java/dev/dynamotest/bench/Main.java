@@ -36,7 +36,7 @@ public final class Main {
     /** Sizes and bounds; {@code --quick} takes the small ones. */
     record Sizes(int kv, int large, int gsi, int gsiGroups, int warmItems, long jitWarmMs, long warmOps, long warmMs, long ops,
                  long maxMs, int startRuns, int warmRepeats, int resets) {
-        static final Sizes FULL = new Sizes(10_000, 100_000, 5_000, 50, 2_000, 2_500, 2_000, 1_000, 20_000, 4_000, 5, 5, 1_000);
+        static final Sizes FULL = new Sizes(10_000, 100_000, 5_000, 50, 2_000, 5_000, 2_000, 1_000, 20_000, 4_000, 5, 5, 1_000);
         static final Sizes QUICK = new Sizes(2_000, 20_000, 2_000, 20, 500, 250, 300, 200, 3_000, 400, 2, 3, 200);
     }
 
