@@ -223,6 +223,15 @@ public final class RequestHandler {
             }
             if (e instanceof ErrorDetails details) {
                 details.writeDetails(g);
+            } else if (e instanceof dev.dynamotest.engine.error.Throttled t && !t.reasons().isEmpty()) {
+                g.writeArrayFieldStart(t.reasonsMember());
+                for (dev.dynamotest.engine.error.Throttled.Reason r : t.reasons()) {
+                    g.writeStartObject();
+                    g.writeStringField("reason", r.reason());
+                    g.writeStringField("resource", r.resource());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
             } else if (e.item() != null) {
                 AttributeValueJson.writeItemField(g, "Item", e.item());
             }

@@ -132,7 +132,7 @@ class CapacityEndToEndTest {
                 db.putItem(b -> b.tableName("backpressure").item(Map.of("pk", AttributeValue.fromS("k" + n), "g", AttributeValue.fromS("x"))));
                 written++;
             } catch (ProvisionedThroughputExceededException e) {
-                assertThat(e).hasMessageStartingWith("The level of configured provisioned throughput for the index was exceeded.");
+                assertThat(e).hasMessageStartingWith("The level of configured provisioned throughput for one or more global secondary indexes of the table was exceeded.");
                 throttled = true;
             }
         }

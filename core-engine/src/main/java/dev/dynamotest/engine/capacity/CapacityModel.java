@@ -1,7 +1,9 @@
 package dev.dynamotest.engine.capacity;
 
 import dev.dynamotest.engine.EngineClock;
-import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.error.ErrorTypes;
+import dev.dynamotest.engine.error.Messages;
+import dev.dynamotest.engine.error.Throttled;
 import dev.dynamotest.engine.model.AttributeValue;
 import dev.dynamotest.engine.table.CommitListener;
 import dev.dynamotest.engine.table.ItemChange;
@@ -29,6 +31,8 @@ public final class CapacityModel implements CommitListener {
     public static final double PARTITION_WCU = 1000;
     public static final double PARTITION_RCU = 3000;
     static final double BURST_SECONDS = 300;
+    /** The default per-table account quota of on-demand throughput (read and write request units per second). */
+    static final double ON_DEMAND_TABLE_MAX = 40_000;
 
     private final EngineClock clock;
     private final Function<NamespaceId, Namespace> namespaces;
@@ -276,25 +280,37 @@ public final class CapacityModel implements CommitListener {
     }
 
     /**
-     * Charges a commit's writes (called at the commit point before anything is applied); throws
-     * ProvisionedThroughputExceededException / ThrottlingException if a bucket runs dry, applying nothing.
+     * Charges a commit's writes (called at the commit point before anything is applied); throws {@link Throttled}
+     * (ProvisionedThroughputExceededException / ThrottlingException, naming the change) if a bucket runs dry, applying
+     * nothing. Transactional writes cost twice the units of standard ones.
      */
-    public void chargeWrites(List<ItemChange> changes) {
-        for (ItemChange c : changes) {
+    public void chargeWrites(List<ItemChange> changes, CommitListener.Origin origin) {
+        double factor = origin == CommitListener.Origin.TRANSACTION ? 2 : 1;
+        for (int i = 0; i < changes.size(); i++) {
+            ItemChange c = changes.get(i);
             Table t = c.table();
             TableMetadata m = t.metadata();
             WriteCost cost = WriteCost.of(t.data().layouts(), c.oldItem(), c.newItem());
+            if (factor != 1) {
+                cost = cost.times(factor);
+            }
             synchronized (this) {
                 TableState s = state(t);
                 Instant now = clock.instant();
                 if (enforced(m)) {
-                    check(s, m.arn(), m.billingMode(), m.throughput(), c.key().partition(), cost.table(), true, now, m.creationDateTime(), null);
-                    for (Map.Entry<String, Double> g : cost.globalIndexes().entrySet()) {
-                        TableMetadata.IndexDefinition d = m.globalIndex(g.getKey());
-                        if (d != null) {
-                            // a GSI without write capacity throttles the base table's write (back-pressure)
-                            check(s, d.arn(), m.billingMode(), d.throughput(), null, g.getValue(), true, now, m.creationDateTime(), d.name());
+                    try {
+                        check(s, m.arn(), m.billingMode(), m.throughput(), m.onDemandThroughput(), c.key().partition(), cost.table(), true, now,
+                            m.creationDateTime(), null);
+                        for (Map.Entry<String, Double> g : cost.globalIndexes().entrySet()) {
+                            TableMetadata.IndexDefinition d = m.globalIndex(g.getKey());
+                            if (d != null) {
+                                // a GSI without write capacity throttles the base table's write (back-pressure)
+                                check(s, d.arn(), m.billingMode(), d.throughput(), d.onDemandThroughput(), null, g.getValue(), true, now,
+                                    m.creationDateTime(), d.name());
+                            }
                         }
+                    } catch (Throttled e) {
+                        throw e.atChange(i);
                     }
                 }
                 s.metrics(m.arn()).consumed(true, cost.table());
@@ -316,13 +332,15 @@ public final class CapacityModel implements CommitListener {
         TableMetadata.Throughput tp = gsi != null ? gsi.throughput() : m.throughput();
         TableState s = state(t);
         if (enforced(m)) {
-            check(s, arn, m.billingMode(), tp, gsi != null ? null : partitionKey, units, false, clock.instant(), m.creationDateTime(), indexName);
+            check(s, arn, m.billingMode(), tp, gsi != null ? gsi.onDemandThroughput() : m.onDemandThroughput(), gsi != null ? null : partitionKey,
+                units, false, clock.instant(), m.creationDateTime(), indexName);
         }
         s.metrics(arn).consumed(false, units);
     }
 
-    private void check(TableState s, String arn, TableMetadata.BillingMode mode, TableMetadata.Throughput tp, AttributeValue partitionKey,
-                       double units, boolean write, Instant now, Instant created, String indexName) {
+    private void check(TableState s, String arn, TableMetadata.BillingMode mode, TableMetadata.Throughput tp,
+                       TableMetadata.OnDemandThroughput maximum, AttributeValue partitionKey, double units, boolean write, Instant now,
+                       Instant created, String indexName) {
         Buckets b = s.buckets.computeIfAbsent(arn, k -> new Buckets());
         double rate;
         double capacity;
@@ -333,7 +351,11 @@ public final class CapacityModel implements CommitListener {
             // on demand: twice the previous peak within 30 minutes, at least the initial 4,000 WRU / 12,000 RRU,
             // at most the per-table maximum of 40,000
             double peak = write ? b.peakWrite : b.peakRead;
-            rate = Math.min(40_000, Math.max(write ? 4_000 : 12_000, 2 * peak));
+            rate = Math.min(ON_DEMAND_TABLE_MAX, Math.max(write ? 4_000 : 12_000, 2 * peak));
+            long max = maximum == null ? -1 : write ? maximum.maxWriteRequestUnits() : maximum.maxReadRequestUnits();
+            if (max > 0 && max < rate) {
+                rate = max; // the table's or index's configured OnDemandThroughput maximum
+            }
             capacity = rate;
         }
         Bucket bucket = write ? b.write : b.read;
@@ -360,9 +382,21 @@ public final class CapacityModel implements CommitListener {
             partition.refill(now);
         }
         Metrics mt = s.metrics(arn);
-        if (bucket.tokens < units || (partition != null && partition.tokens < units)) {
+        boolean tableShort = bucket.tokens < units;
+        if (tableShort || (partition != null && partition.tokens < units)) {
             mt.throttled(write, units);
-            throw throttled(mode, indexName);
+            String limit;
+            if (!tableShort) {
+                limit = Throttled.KEY_RANGE; // the table has capacity left, the key's partition has not
+            } else if (mode == TableMetadata.BillingMode.PROVISIONED) {
+                limit = Throttled.PROVISIONED;
+            } else {
+                long max = maximum == null ? -1 : write ? maximum.maxWriteRequestUnits() : maximum.maxReadRequestUnits();
+                // on demand: at the configured maximum, at the per-table quota, or ahead of DynamoDB's scaling (the
+                // previous peak's partitions), which the service reports as a key-range limit
+                limit = max > 0 && rate == max ? Throttled.MAX_ON_DEMAND : rate >= ON_DEMAND_TABLE_MAX ? Throttled.ACCOUNT_LIMIT : Throttled.KEY_RANGE;
+            }
+            throw throttled(mode, indexName, write, Throttled.Reason.of(indexName != null, write, limit, arn));
         }
         bucket.tokens -= units;
         if (partition != null) {
@@ -383,13 +417,17 @@ public final class CapacityModel implements CommitListener {
         }
     }
 
-    static DynamoException throttled(TableMetadata.BillingMode mode, String index) {
+    /**
+     * The service's exception for a throttle: provisioned tables get ProvisionedThroughputExceededException, on-demand
+     * ones ThrottlingException; a base-table write held back by a GSI says so.
+     */
+    static Throttled throttled(TableMetadata.BillingMode mode, String index, boolean write, Throttled.Reason reason) {
+        boolean gsiBackPressure = index != null && write;
         if (mode == TableMetadata.BillingMode.PAY_PER_REQUEST) {
-            return new DynamoException("ThrottlingException", "Throughput exceeds the current capacity of your table or index. "
-                + "DynamoDB is automatically scaling your table or index so please try again shortly. If exceptions persist, "
-                + "check if you have a hot key: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html", 400);
+            return new Throttled(ErrorTypes.THROTTLING, gsiBackPressure ? Messages.ON_DEMAND_GSI_THROTTLED : Messages.ON_DEMAND_THROTTLED,
+                List.of(reason), -1);
         }
-        return new DynamoException("ProvisionedThroughputExceededException", "The level of configured provisioned throughput for the "
-            + (index != null ? "index" : "table") + " was exceeded. Consider increasing your provisioning level with the UpdateTable API.", 400);
+        return new Throttled(ErrorTypes.PROVISIONED_THROUGHPUT_EXCEEDED, gsiBackPressure ? Messages.GSI_WRITE_THROUGHPUT_EXCEEDED
+            : index != null ? Messages.INDEX_THROUGHPUT_EXCEEDED : Messages.TABLE_THROUGHPUT_EXCEEDED, List.of(reason), -1);
     }
 }

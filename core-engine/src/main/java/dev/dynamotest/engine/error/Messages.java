@@ -8,6 +8,20 @@ public final class Messages {
     private Messages() {
     }
 
+    // Throttling (the service's texts, as listed in the TransactionCanceledException reference)
+    public static final String TABLE_THROUGHPUT_EXCEEDED = "The level of configured provisioned throughput for the table was exceeded. "
+        + "Consider increasing your provisioning level with the UpdateTable API.";
+    public static final String INDEX_THROUGHPUT_EXCEEDED = "The level of configured provisioned throughput for the index was exceeded. "
+        + "Consider increasing your provisioning level with the UpdateTable API.";
+    public static final String GSI_WRITE_THROUGHPUT_EXCEEDED = "The level of configured provisioned throughput for one or more global "
+        + "secondary indexes of the table was exceeded. Consider increasing your provisioning level for the under-provisioned global "
+        + "secondary indexes with the UpdateTable API";
+    public static final String ON_DEMAND_THROTTLED = "Throughput exceeds the current capacity of your table or index. DynamoDB is "
+        + "automatically scaling your table or index so please try again shortly. If exceptions persist, check if you have a hot key: "
+        + "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html";
+    public static final String ON_DEMAND_GSI_THROTTLED = "Throughput exceeds the current capacity for one or more global secondary "
+        + "indexes. DynamoDB is automatically scaling your index so please try again shortly.";
+
     // Data plane
     public static final String CONDITIONAL_REQUEST_FAILED = "The conditional request failed";
     public static final String RESOURCE_NOT_FOUND = "Requested resource not found";

@@ -100,7 +100,7 @@ public final class CommitPoint {
             checkItemCollection(c);
         }
         if (capacity != null && origin != CommitListener.Origin.TTL) {
-            capacity.chargeWrites(changes); // TTL deletions consume no capacity
+            capacity.chargeWrites(changes, origin); // TTL deletions consume no capacity
         }
         List<ItemChange> effective = changes;
         for (ItemChange c : changes) {

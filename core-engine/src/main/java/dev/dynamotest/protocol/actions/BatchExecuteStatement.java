@@ -103,7 +103,15 @@ public final class BatchExecuteStatement implements Action {
             if (e.write == null) {
                 boolean consistent = Boolean.TRUE.equals(Requests.bool(e.node, "ConsistentRead"));
                 Item item = e.table.get(e.key);
-                readUnits.merge(e.table.name(), CapacityUnits.read(item, consistent), Double::sum);
+                double units = CapacityUnits.read(item, consistent);
+                try {
+                    ctx.engine().capacity().chargeRead(e.table, null, e.key.partition(), units);
+                } catch (DynamoException ex) {
+                    e.error = ex; // a throttled read is that statement's error (ProvisionedThroughputExceeded)
+                    e.errorNamesTable = true;
+                    continue;
+                }
+                readUnits.merge(e.table.name(), units, Double::sum);
                 Statement.Select sel = (Statement.Select) e.statement;
                 e.item = item == null ? null : PartiqlStatements.project(item, sel.projection());
                 continue;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamotest.engine.capacity.CapacityUnits;
 import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.error.Throttled;
 import dev.dynamotest.engine.expr.ExpressionAttributes;
 import dev.dynamotest.engine.expr.Projection;
 import dev.dynamotest.engine.expr.Projector;
@@ -28,7 +29,8 @@ import java.util.Set;
 
 /**
  * BatchGetItem: up to 100 keys over several tables, each table with its own projection and consistency; the
- * response is capped at 16 MB, keys that do not fit are returned in UnprocessedKeys.
+ * response is capped at 16 MB, keys that do not fit are returned in UnprocessedKeys, as are keys whose reads the
+ * capacity model throttles (every key throttled: the batch fails with the throttling exception, as the service does).
  */
 public final class BatchGetItem implements Action {
     static final int MAX_KEYS = 100;
@@ -113,7 +115,10 @@ public final class BatchGetItem implements Action {
         Map<String, List<Item>> responses = new LinkedHashMap<>();
         Map<TableRequest, List<Map<String, AttributeValue>>> unprocessed = new LinkedHashMap<>();
         Map<String, Double> capacity = new LinkedHashMap<>();
+        List<Throttled> throttles = new ArrayList<>();
+        int requested = 0;
         for (TableRequest t : resolved) {
+            requested += t.primaryKeys().size();
             TableData data = snapshot.get(t.table());
             List<Item> found = responses.computeIfAbsent(t.name(), n -> new ArrayList<>());
             double units = 0;
@@ -124,7 +129,16 @@ public final class BatchGetItem implements Action {
                     continue;
                 }
                 Item item = data.get(t.primaryKeys().get(i));
-                units += CapacityUnits.read(item, t.consistent());
+                double itemUnits = CapacityUnits.read(item, t.consistent());
+                try {
+                    ctx.engine().capacity().chargeRead(t.table(), null, t.primaryKeys().get(i).partition(), itemUnits);
+                } catch (Throttled throttle) {
+                    // a key without read capacity is returned unprocessed; the batch goes on
+                    unprocessed.computeIfAbsent(t, x -> new ArrayList<>()).add(t.keys().get(i));
+                    throttles.add(throttle);
+                    continue;
+                }
+                units += itemUnits;
                 if (item != null) {
                     Item projected = t.projection() == null ? item : Projector.project(item, t.projection().paths());
                     responseBytes += item.sizeBytes();
@@ -134,6 +148,9 @@ public final class BatchGetItem implements Action {
             capacity.merge(t.name(), units, Double::sum);
         }
 
+        if (throttles.size() == requested) {
+            throw Throttled.merged(throttles); // none could be processed for lack of capacity
+        }
         out.writeStartObject();
         out.writeObjectFieldStart("Responses");
         for (Map.Entry<String, List<Item>> e : responses.entrySet()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamotest.engine.capacity.WriteCost;
 import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.engine.error.Messages;
+import dev.dynamotest.engine.error.Throttled;
 import dev.dynamotest.engine.model.AttributeValue;
 import dev.dynamotest.engine.model.Item;
 import dev.dynamotest.engine.table.CommitListener;
@@ -27,8 +28,9 @@ import java.util.Set;
 
 /**
  * BatchWriteItem: up to 25 puts and deletes over several tables. The whole batch is validated before anything
- * is written; then each request is applied on its own (a batch is not a transaction). UnprocessedItems is empty
- * (fault injection can fill it).
+ * is written; then each request is applied on its own (a batch is not a transaction). Requests throttled by the
+ * capacity model (or skipped by fault injection) are returned in UnprocessedItems; if every request was throttled, the
+ * batch fails with the throttling exception, as the service does.
  */
 public final class BatchWriteItem implements Action {
     static final int MAX_REQUESTS = 25;
@@ -123,13 +125,22 @@ public final class BatchWriteItem implements Action {
         Map<String, List<Item>> collections = new LinkedHashMap<>();
         Map<String, List<JsonNode>> unprocessed = new LinkedHashMap<>();
         dev.dynamotest.engine.faults.FaultEffect.Unprocessed skip = ctx.partialFault() instanceof dev.dynamotest.engine.faults.FaultEffect.Unprocessed u ? u : null;
+        List<Throttled> throttles = new ArrayList<>();
         for (Write w : writes) {
             if (skip != null && skip.which().test(w.item() != null ? w.item().attributes() : w.table().keySchema().keyMap(w.key()))) {
                 unprocessed.computeIfAbsent(w.tableName(), n -> new ArrayList<>()).add(w.raw());
                 continue;
             }
             Item item = w.item();
-            ItemChange change = w.table().write(w.key(), old -> item, CommitListener.Origin.WRITE);
+            ItemChange change;
+            try {
+                change = w.table().write(w.key(), old -> item, CommitListener.Origin.WRITE);
+            } catch (Throttled t) {
+                // a request without capacity is returned unprocessed, not applied; the batch goes on
+                unprocessed.computeIfAbsent(w.tableName(), n -> new ArrayList<>()).add(w.raw());
+                throttles.add(t);
+                continue;
+            }
             WriteCost c = WriteCost.of(w.table().data().layouts(), change.oldItem(), change.newItem());
             costs.merge(w.tableName(), new WriteCost[] {c}, (a, b) -> {
                 WriteCost[] r = java.util.Arrays.copyOf(a, a.length + 1);
@@ -142,6 +153,9 @@ public final class BatchWriteItem implements Action {
             }
         }
 
+        if (throttles.size() == writes.size()) {
+            throw Throttled.merged(throttles); // none could be processed for lack of capacity
+        }
         out.writeStartObject();
         out.writeObjectFieldStart("UnprocessedItems");
         for (Map.Entry<String, List<JsonNode>> e : unprocessed.entrySet()) {

@@ -119,6 +119,7 @@ public final class CreateTable implements Action {
         b.billingMode = mode;
         b.billingModeLastUpdate = mode == TableMetadata.BillingMode.PAY_PER_REQUEST ? now : null;
         b.throughput = throughput;
+        b.onDemandThroughput = onDemandThroughput(Requests.object(req, "OnDemandThroughput"), null);
         b.globalSecondaryIndexes = gsis;
         b.localSecondaryIndexes = lsis;
         b.deletionProtection = Boolean.TRUE.equals(Requests.bool(req, "DeletionProtectionEnabled"));
@@ -265,11 +266,26 @@ public final class CreateTable implements Action {
                     t = new TableMetadata.Throughput(Requests.integer(ipt, "ReadCapacityUnits"), Requests.integer(ipt, "WriteCapacityUnits"), null, null, 0);
                 }
             }
+            TableMetadata.OnDemandThroughput maximum = local ? null : onDemandThroughput(Requests.object(i, "OnDemandThroughput"), null);
             out.add(new TableMetadata.IndexDefinition(indexName, tableArn + "/index/" + indexName, key,
-                new TableMetadata.IndexProjection(TableMetadata.ProjectionType.valueOf(type), nonKey), t, null, "ACTIVE"));
+                new TableMetadata.IndexProjection(TableMetadata.ProjectionType.valueOf(type), nonKey), t, maximum, "ACTIVE"));
             n++;
         }
         return out;
+    }
+
+    /**
+     * An OnDemandThroughput member (MaxReadRequestUnits / MaxWriteRequestUnits, -1 for no maximum): null if absent; a
+     * unit not given keeps {@code current}'s (or -1).
+     */
+    static TableMetadata.OnDemandThroughput onDemandThroughput(JsonNode n, TableMetadata.OnDemandThroughput current) {
+        if (n == null) {
+            return current;
+        }
+        Long read = Requests.integer(n, "MaxReadRequestUnits");
+        Long write = Requests.integer(n, "MaxWriteRequestUnits");
+        return new TableMetadata.OnDemandThroughput(read != null ? read : current != null ? current.maxReadRequestUnits() : -1,
+            write != null ? write : current != null ? current.maxWriteRequestUnits() : -1);
     }
 
     static void checkIndexLimits(List<TableMetadata.IndexDefinition> lsis, List<TableMetadata.IndexDefinition> gsis) {

@@ -160,12 +160,23 @@ public final class ExecuteTransaction implements Action {
         }
         Map<Table, TableData> snapshot = tables.get(0).commitPoint().snapshot(tables);
         Map<String, Double> units = new LinkedHashMap<>();
+        List<Item> found = new ArrayList<>(statements.size());
+        for (int i = 0; i < statements.size(); i++) {
+            Item item = snapshot.get(tables.get(i)).get(keys.get(i));
+            double cost = 2 * CapacityUnits.read(item, true); // transactional reads cost twice a consistent read
+            try {
+                ctx.engine().capacity().chargeRead(tables.get(i), null, keys.get(i).partition(), cost);
+            } catch (dev.dynamotest.engine.error.Throttled t) {
+                throw TransactionCanceled.throttled(statements.size(), i, t);
+            }
+            units.merge(tables.get(i).name(), cost, Double::sum);
+            found.add(item);
+        }
         out.writeStartObject();
         out.writeArrayFieldStart("Responses");
         for (int i = 0; i < statements.size(); i++) {
             Statement.Select sel = (Statement.Select) statements.get(i);
-            Item item = snapshot.get(tables.get(i)).get(keys.get(i));
-            units.merge(tables.get(i).name(), 2 * CapacityUnits.read(item, true), Double::sum);
+            Item item = found.get(i);
             out.writeStartObject();
             if (item != null) {
                 AttributeValueJson.writeItemField(out, "Item", PartiqlStatements.project(item, sel.projection()));

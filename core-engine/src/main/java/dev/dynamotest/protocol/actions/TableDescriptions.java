@@ -36,6 +36,7 @@ public final class TableDescriptions {
         g.writeNumberField("ItemCount", data.itemCount());
         g.writeStringField("TableArn", m.arn());
         g.writeStringField("TableId", m.tableId());
+        writeOnDemandThroughput(g, m.onDemandThroughput());
         if (m.billingMode() == TableMetadata.BillingMode.PAY_PER_REQUEST || m.billingModeLastUpdate() != null) {
             g.writeObjectFieldStart("BillingModeSummary");
             g.writeStringField("BillingMode", m.billingMode().name());
@@ -66,6 +67,7 @@ public final class TableDescriptions {
                 g.writeStringField("IndexStatus", i.status() == null ? "ACTIVE" : i.status());
                 g.writeBooleanField("Backfilling", false);
                 writeThroughput(g, i.throughput());
+                writeOnDemandThroughput(g, i.onDemandThroughput());
                 writeIndexSize(g, data, i.name());
                 g.writeStringField("IndexArn", i.arn());
                 g.writeEndObject();
@@ -132,6 +134,17 @@ public final class TableDescriptions {
             }
             g.writeEndArray();
         }
+        g.writeEndObject();
+    }
+
+    /** OnDemandThroughput as given at CreateTable/UpdateTable (-1: no maximum); omitted when never set. */
+    private static void writeOnDemandThroughput(JsonGenerator g, TableMetadata.OnDemandThroughput t) throws IOException {
+        if (t == null) {
+            return;
+        }
+        g.writeObjectFieldStart("OnDemandThroughput");
+        g.writeNumberField("MaxReadRequestUnits", t.maxReadRequestUnits());
+        g.writeNumberField("MaxWriteRequestUnits", t.maxWriteRequestUnits());
         g.writeEndObject();
     }
 

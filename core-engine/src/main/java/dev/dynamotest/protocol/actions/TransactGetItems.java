@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamotest.engine.capacity.CapacityUnits;
 import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.error.Throttled;
 import dev.dynamotest.engine.expr.ExpressionAttributes;
 import dev.dynamotest.engine.expr.Projection;
 import dev.dynamotest.engine.expr.Projector;
@@ -67,11 +68,24 @@ public final class TransactGetItems implements Action {
         gets.forEach(g -> tables.add(g.table()));
         Map<Table, TableData> snapshot = tables.get(0).commitPoint().snapshot(tables);
         Map<String, Double> units = new LinkedHashMap<>();
+        List<Item> found = new ArrayList<>(gets.size());
+        for (int i = 0; i < gets.size(); i++) {
+            Get g = gets.get(i);
+            Item item = snapshot.get(g.table()).get(g.key());
+            double cost = 2 * CapacityUnits.read(item, true); // transactional reads cost twice a consistent read
+            try {
+                ctx.engine().capacity().chargeRead(g.table(), null, g.key().partition(), cost);
+            } catch (Throttled t) {
+                throw TransactionCanceled.throttled(gets.size(), i, t);
+            }
+            units.merge(g.table().name(), cost, Double::sum);
+            found.add(item);
+        }
         out.writeStartObject();
         out.writeArrayFieldStart("Responses");
-        for (Get g : gets) {
-            Item item = snapshot.get(g.table()).get(g.key());
-            units.merge(g.table().name(), 2 * CapacityUnits.read(item, true), Double::sum);
+        for (int i = 0; i < gets.size(); i++) {
+            Get g = gets.get(i);
+            Item item = found.get(i);
             out.writeStartObject();
             if (item != null) {
                 AttributeValueJson.writeItemField(out, "Item", g.projection() == null ? item : Projector.project(item, g.projection().paths()));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.engine.capacity.WriteCost;
 import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.engine.error.ErrorTypes;
+import dev.dynamotest.engine.error.Throttled;
 import dev.dynamotest.engine.expr.UpdateResult;
 import dev.dynamotest.engine.model.Item;
 import dev.dynamotest.engine.table.CommitListener;
@@ -145,6 +146,23 @@ public final class TransactWriteItems implements Action {
             tables.add(w.table);
         }
         Table first = writes.get(0).table;
+        try {
+            return commitAtomically(first, tables, writes);
+        } catch (Throttled t) {
+            // the commit point names the throttled change; changes are the writes without their condition checks
+            int change = -1;
+            int index = writes.size() - 1;
+            for (int i = 0; i < writes.size(); i++) {
+                if (writes.get(i).kind != ItemWrite.Kind.CONDITION_CHECK && ++change == t.changeIndex()) {
+                    index = i;
+                    break;
+                }
+            }
+            throw TransactionCanceled.throttled(writes.size(), index, t);
+        }
+    }
+
+    private static List<ItemChange> commitAtomically(Table first, List<Table> tables, List<ItemWrite> writes) {
         return commitPoint(first).atomically(tables, () -> {
             List<ItemChange> changes = new ArrayList<>(writes.size());
             List<TransactionCanceled.Reason> reasons = new ArrayList<>(writes.size());

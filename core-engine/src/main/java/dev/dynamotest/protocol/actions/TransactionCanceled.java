@@ -3,6 +3,7 @@ package dev.dynamotest.protocol.actions;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.engine.error.ErrorTypes;
+import dev.dynamotest.engine.error.Throttled;
 import dev.dynamotest.engine.model.Item;
 import dev.dynamotest.protocol.AttributeValueJson;
 import dev.dynamotest.protocol.RequestHandler;
@@ -26,6 +27,18 @@ public final class TransactionCanceled extends DynamoException implements Reques
     public TransactionCanceled(List<Reason> reasons) {
         super(ErrorTypes.TRANSACTION_CANCELED, message(reasons), 400);
         this.reasons = List.copyOf(reasons);
+    }
+
+    /**
+     * A transaction of {@code actions} actions cancelled because action {@code index} found no capacity: that action's
+     * reason is the throttle's code (ProvisionedThroughputExceeded or ThrottlingError) and message, the others None.
+     */
+    public static TransactionCanceled throttled(int actions, int index, Throttled t) {
+        List<Reason> reasons = new ArrayList<>(actions);
+        for (int i = 0; i < actions; i++) {
+            reasons.add(i == index ? new Reason(t.cancellationCode(), t.getMessage(), null) : Reason.NONE);
+        }
+        return new TransactionCanceled(reasons);
     }
 
     public List<Reason> reasons() {

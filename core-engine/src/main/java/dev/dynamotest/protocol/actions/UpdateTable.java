@@ -65,6 +65,8 @@ public final class UpdateTable implements Action {
                     b.billingModeLastUpdate = now;
                     if (mode == TableMetadata.BillingMode.PAY_PER_REQUEST) {
                         b.throughput = TableMetadata.Throughput.ZERO;
+                    } else {
+                        b.onDemandThroughput = null; // on-demand maximums mean nothing to a provisioned table
                     }
                 }
             }
@@ -73,6 +75,9 @@ public final class UpdateTable implements Action {
                     throw DynamoException.validation("One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
                 }
                 b.throughput = throughput(pt, m.throughput(), now, "provisionedThroughput");
+            }
+            if (Requests.object(req, "OnDemandThroughput") != null) {
+                b.onDemandThroughput = CreateTable.onDemandThroughput(Requests.object(req, "OnDemandThroughput"), m.onDemandThroughput());
             }
             if (stream != null) {
                 b.stream = stream(stream, m, now);
@@ -185,8 +190,10 @@ public final class UpdateTable implements Action {
                 JsonNode pt = Requests.object(update, "ProvisionedThroughput");
                 TableMetadata.Throughput t = pt == null ? d.throughput() : throughput(pt, d.throughput(), now,
                     "globalSecondaryIndexUpdates.member.update.provisionedThroughput");
+                TableMetadata.OnDemandThroughput maximum = CreateTable.onDemandThroughput(Requests.object(update, "OnDemandThroughput"),
+                    d.onDemandThroughput());
                 indexes.set(indexes.indexOf(d), new TableMetadata.IndexDefinition(d.name(), d.arn(), d.keySchema(),
-                    d.projection(), t, d.onDemandThroughput(), d.status()));
+                    d.projection(), t, maximum, d.status()));
             } else if (delete != null) {
                 String name = Requests.string(delete, "IndexName");
                 TableMetadata.IndexDefinition d = m.globalIndex(name);
