@@ -3,17 +3,12 @@ package dev.dynamotest.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynamotest.engine.Engine;
-import dev.dynamotest.engine.EngineClock;
 import dev.dynamotest.engine.capacity.CapacityModel;
 import dev.dynamotest.engine.table.Namespace;
 import dev.dynamotest.engine.table.NamespaceId;
 import dev.dynamotest.protocol.RequestHandler;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,25 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * The capacity model on a manual clock: burst credit, throttling, recovery, hot partitions, GSI back-pressure, and
  * capacity that belongs to the table instance (deleted, recreated, other namespaces, restored namespaces).
  */
-class CapacityEndToEndTest {
-    Engine engine;
-    DynamoTestServer server;
-    DynamoDbClient db;
-
-    @BeforeEach
-    void start() {
-        engine = new Engine(EngineClock.manual(Instant.parse("2030-01-01T00:00:00Z")));
-        engine.capacity().enforce(true);
-        server = DynamoTestServer.builder().engine(engine).port(0).start();
-        db = ServerFixture.client(server.endpoint(), "us-east-1"); // no retries: every throttle is visible
-    }
-
-    @AfterEach
-    void stop() {
-        db.close();
-        server.close();
-    }
-
+class CapacityEndToEndTest extends EnforcedCapacityServer {
     void table(String name, long rcu, long wcu, boolean gsi) {
         table(db, name, rcu, wcu, gsi);
     }

@@ -3,17 +3,12 @@ package dev.dynamotest.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.dynamotest.engine.Engine;
-import dev.dynamotest.engine.EngineClock;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -41,28 +36,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * a ProvisionedThroughputExceeded reason, and transactional units charged twice. On a manual clock, so no bucket
  * refills unless a test moves it.
  */
-class ThrottlingEndToEndTest {
+class ThrottlingEndToEndTest extends EnforcedCapacityServer {
     static final String ARN = "arn:aws:dynamodb:us-east-1:000000000000:table/";
     static final String TABLE_MESSAGE =
         "The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.";
-
-    Engine engine;
-    DynamoTestServer server;
-    DynamoDbClient db;
-
-    @BeforeEach
-    void start() {
-        engine = new Engine(EngineClock.manual(Instant.parse("2030-01-01T00:00:00Z")));
-        engine.capacity().enforce(true);
-        server = DynamoTestServer.builder().engine(engine).port(0).start();
-        db = ServerFixture.client(server.endpoint(), "us-east-1"); // no retries: every throttle is visible
-    }
-
-    @AfterEach
-    void stop() {
-        db.close();
-        server.close();
-    }
 
     static Map<String, AttributeValue> key(String pk) {
         return Map.of("pk", AttributeValue.fromS(pk));
