@@ -102,7 +102,7 @@ public final class RequestHandler {
                 fault = null;
             }
             if (fault != null && fault.timing() == dev.dynamotest.engine.faults.FaultRule.Timing.BEFORE) {
-                Response r = applyFault(fault, requestId);
+                Response r = applyFault(fault, requestId, ctx, request);
                 if (r != null) {
                     return r;
                 }
@@ -112,7 +112,7 @@ public final class RequestHandler {
                 action.execute(ctx, request, g);
             }
             if (fault != null && fault.timing() == dev.dynamotest.engine.faults.FaultRule.Timing.AFTER) {
-                Response r = applyFault(fault, requestId); // applied, then the response is lost or replaced
+                Response r = applyFault(fault, requestId, ctx, request); // applied, then the response is lost or replaced
                 if (r != null) {
                     return r;
                 }
@@ -170,6 +170,25 @@ public final class RequestHandler {
         return null;
     }
 
+    private static final java.util.Set<String> READS = java.util.Set.of("GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems");
+    private static final java.util.Set<String> WRITES =
+        java.util.Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems");
+
+    /**
+     * An injected ProvisionedThroughputExceededException on a read or write of one table carries the reason a real
+     * throttle of that table would ({@code TableReadProvisionedThroughputExceeded} / {@code TableWrite...}), so retry
+     * code that looks at ThrottlingReasons can be tested with faults too.
+     */
+    private static DynamoException withThrottlingReason(DynamoException e, RequestContext ctx, JsonNode request) {
+        String table = faultTable(request);
+        String op = ctx.operation();
+        if (!ErrorTypes.PROVISIONED_THROUGHPUT_EXCEEDED.equals(e.type()) || table == null || !(READS.contains(op) || WRITES.contains(op))) {
+            return e;
+        }
+        return new dev.dynamotest.engine.error.Throttled(e.type(), e.getMessage(), java.util.List.of(dev.dynamotest.engine.error.Throttled.Reason.of(
+            false, WRITES.contains(op), dev.dynamotest.engine.error.Throttled.PROVISIONED, ctx.namespace().tableArn(table))), -1);
+    }
+
     /** The key a fault rule can target: Key, or the attributes of Item (a superset of its key). */
     private static java.util.Map<String, dev.dynamotest.engine.model.AttributeValue> faultKey(JsonNode request) {
         JsonNode k = Requests.member(request, "Key");
@@ -190,10 +209,10 @@ public final class RequestHandler {
      * A fault's response: an error as the service sends it, a dropped connection, or (latency) null after
      * waiting, so the request goes on normally.
      */
-    private static Response applyFault(dev.dynamotest.engine.faults.FaultRule rule, String requestId) {
+    private static Response applyFault(dev.dynamotest.engine.faults.FaultRule rule, String requestId, RequestContext ctx, JsonNode request) {
         dev.dynamotest.engine.faults.FaultEffect effect = rule.effect();
         if (effect instanceof dev.dynamotest.engine.faults.FaultEffect.Error e) {
-            return error(e.exception(), requestId);
+            return error(withThrottlingReason(e.exception(), ctx, request), requestId);
         }
         if (effect instanceof dev.dynamotest.engine.faults.FaultEffect.DropConnection) {
             return Response.dropped(requestId);

@@ -95,7 +95,10 @@ class FaultInjectionEndToEndTest {
         assertThatThrownBy(() -> noRetries.getItem(b -> b.tableName("orders").key(item("hot"))))
             .isInstanceOf(ProvisionedThroughputExceededException.class)
             .hasMessageStartingWith("The level of configured provisioned throughput for the table was exceeded. "
-                + "Consider increasing your provisioning level with the UpdateTable API.");
+                + "Consider increasing your provisioning level with the UpdateTable API.")
+            .satisfies(e -> assertThat(((ProvisionedThroughputExceededException) e).throttlingReasons()).containsExactly(
+                software.amazon.awssdk.services.dynamodb.model.ThrottlingReason.builder().reason("TableReadProvisionedThroughputExceeded")
+                    .resource("arn:aws:dynamodb:us-east-1:000000000000:table/orders").build()));
         assertThat(noRetries.getItem(b -> b.tableName("orders").key(item("cold"))).hasItem()).isFalse(); // other keys unaffected
     }
 
