@@ -338,6 +338,31 @@ class BackupsEndToEndTest {
     }
 
     @Test
+    void pagingGoesOnWhenTheLastEvaluatedBackupIsDeletedAndRestoresOutliveTheirBackup() {
+        String table = ServerFixture.createTable("bkp", software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S, null);
+        String tableArn = db.describeTable(b -> b.tableName(table)).table().tableArn();
+        db.putItem(b -> b.tableName(table).item(Map.of("pk", s("k"))));
+        BackupDetails first = db.createBackup(b -> b.tableName(tableArn).backupName("by-arn")).backupDetails();
+        assertThat(first.backupArn()).startsWith(tableArn + "/backup/");
+        backup(table, "second");
+        ListBackupsResponse page1 = db.listBackups(b -> b.tableName(table).limit(1));
+        assertThat(page1.lastEvaluatedBackupArn()).isEqualTo(first.backupArn());
+        db.deleteBackup(b -> b.backupArn(first.backupArn()));
+        assertThat(db.listBackups(b -> b.tableName(table).exclusiveStartBackupArn(page1.lastEvaluatedBackupArn())).backupSummaries())
+            .extracting(BackupSummary::backupName).containsExactly("second");
+
+        String target = ServerFixture.uniqueName("bkp-sse");
+        String secondArn = db.listBackups(b -> b.tableName(table)).backupSummaries().get(0).backupArn();
+        db.restoreTableFromBackup(b -> b.targetTableName(target).backupArn(secondArn)
+            .sseSpecificationOverride(x -> x.enabled(true).sseType("KMS").kmsMasterKeyId("my-key")));
+        db.deleteBackup(b -> b.backupArn(secondArn));
+        TableDescription restored = db.describeTable(b -> b.tableName(target)).table();
+        assertThat(restored.sseDescription().kmsMasterKeyArn()).isEqualTo("arn:aws:kms:us-east-1:000000000000:key/my-key");
+        assertThat(restored.restoreSummary().sourceBackupArn()).isEqualTo(secondArn);
+        assertThat(db.getItem(b -> b.tableName(target).key(Map.of("pk", s("k")))).hasItem()).isTrue();
+    }
+
+    @Test
     void errorsLikeTheService() {
         String missing = ServerFixture.uniqueName("bke-missing");
         assertThatThrownBy(() -> backup(missing, "x-backup"))
