@@ -35,6 +35,11 @@ public final class Operations {
         o.dynamodb.put("ListTagsOfResource", new dev.dynamotest.protocol.actions.Tagging.ListTagsOfResource());
         o.dynamodb.put("UpdateTimeToLive", new dev.dynamotest.protocol.actions.TimeToLive.Update());
         o.dynamodb.put("DescribeTimeToLive", new dev.dynamotest.protocol.actions.TimeToLive.Describe());
+        o.dynamodb.put("CreateBackup", new dev.dynamotest.protocol.actions.Backups.CreateBackup());
+        o.dynamodb.put("DescribeBackup", new dev.dynamotest.protocol.actions.Backups.DescribeBackup());
+        o.dynamodb.put("ListBackups", new dev.dynamotest.protocol.actions.Backups.ListBackups());
+        o.dynamodb.put("DeleteBackup", new dev.dynamotest.protocol.actions.Backups.DeleteBackup());
+        o.dynamodb.put("RestoreTableFromBackup", new dev.dynamotest.protocol.actions.RestoreTableFromBackup());
         o.dynamodb.put("DescribeLimits", new dev.dynamotest.protocol.actions.DescribeLimits());
         o.dynamodb.put("DescribeEndpoints", new dev.dynamotest.protocol.actions.DescribeEndpoints());
         // single-item operations

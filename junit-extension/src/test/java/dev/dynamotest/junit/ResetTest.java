@@ -57,6 +57,8 @@ class ResetTest {
         client.putItem(b -> b.tableName("accounts").item(Map.of("id", s("alice"), "balance", AttributeValue.fromN("0"))));
         client.deleteItem(b -> b.tableName("accounts").key(Map.of("id", s("bob"))));
         client.putItem(b -> b.tableName("accounts").item(Map.of("id", s("mallory"))));
+        client.createBackup(b -> b.tableName("accounts").backupName("made-in-first-test"));
+        assertThat(client.listBackups(b -> b.tableName("accounts")).backupSummaries()).hasSize(1);
         client.deleteTable(b -> b.tableName("bulk"));
         client.createTable(b -> b.tableName("extra").billingMode("PAY_PER_REQUEST")
             .keySchema(k -> k.attributeName("id").keyType("HASH"))
@@ -72,6 +74,7 @@ class ResetTest {
         assertThat(account(client, "bob")).containsEntry("balance", AttributeValue.fromN("50"));
         assertThat(account(client, "carol")).as("written in @BeforeAll").containsEntry("balance", AttributeValue.fromN("7"));
         assertThat(account(client, "mallory")).isEmpty();
+        assertThat(client.listBackups(b -> b.tableName("accounts")).backupSummaries()).as("backups are test state too").isEmpty();
         assertThat(client.describeTable(b -> b.tableName("bulk")).table().itemCount()).isEqualTo(BULK_ITEMS);
     }
 

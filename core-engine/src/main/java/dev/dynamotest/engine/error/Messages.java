@@ -27,6 +27,9 @@ public final class Messages {
     public static final String RESOURCE_NOT_FOUND = "Requested resource not found";
     public static final String TABLE_NOT_FOUND = "Requested resource not found: Table: %s not found";
     public static final String TABLE_ALREADY_EXISTS = "Table already exists: %s";
+    // Backups (CreateBackup names a missing table with TableNotFoundException, not ResourceNotFoundException)
+    public static final String BACKUP_NOT_FOUND = "Backup not found: %s";
+    public static final String BACKUP_TABLE_NOT_FOUND = "Table not found: %s";
     public static final String KEY_SCHEMA_MISMATCH = "The provided key element does not match the schema";
     public static final String MISSING_KEY_IN_ITEM = "One or more parameter values were invalid: Missing the key %s in the item";
     public static final String KEY_TYPE_MISMATCH =

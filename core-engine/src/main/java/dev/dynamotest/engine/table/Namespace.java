@@ -14,6 +14,9 @@ public final class Namespace {
     private final NamespaceId id;
     private final CommitPoint commitPoint;
     private final ConcurrentHashMap<String, Table> tables = new ConcurrentHashMap<>();
+    /** On-demand backups in creation order; replaced whole (copy on write) under {@link #backupLock}. */
+    private volatile List<Backup> backups = List.of();
+    private final Object backupLock = new Object();
 
     public Namespace(NamespaceId id, CommitPoint commitPoint) {
         this.id = id;
@@ -41,6 +44,71 @@ public final class Namespace {
             throw DynamoException.resourceInUse(String.format(Messages.TABLE_ALREADY_EXISTS, metadata.name()));
         }
         return t;
+    }
+
+    /**
+     * Creates a table that starts with {@code data} (a restore from a backup); the data is re-laid if the
+     * metadata's secondary indexes differ from its layout. Fails with TableAlreadyExistsException if the name
+     * is taken.
+     */
+    public Table createWithData(TableMetadata metadata, TableData data) {
+        Table t = new Table(metadata, commitPoint, id);
+        List<IndexLayout> layouts = IndexLayout.of(metadata);
+        t.restore(metadata, layouts.equals(data.layouts()) ? data : data.withLayouts(layouts));
+        Table existing = tables.putIfAbsent(metadata.name(), t);
+        if (existing != null) {
+            throw new DynamoException(dev.dynamotest.engine.error.ErrorTypes.TABLE_ALREADY_EXISTS,
+                String.format(Messages.TABLE_ALREADY_EXISTS, metadata.name()), 400);
+        }
+        return t;
+    }
+
+    /**
+     * Backs the table up as it is now (metadata and data read together under the table's lock); {@code arn} is
+     * the backup's ARN, chosen by the caller.
+     */
+    public Backup createBackup(Table table, String arn, String name, java.time.Instant now) {
+        Backup b;
+        table.lock().lock();
+        try {
+            b = new Backup(arn, name, Backup.USER, now, table.metadata(), table.data());
+        } finally {
+            table.lock().unlock();
+        }
+        synchronized (backupLock) {
+            List<Backup> next = new ArrayList<>(backups);
+            next.add(b);
+            backups = List.copyOf(next);
+        }
+        return b;
+    }
+
+    /** The backup with this ARN, or null. */
+    public Backup backup(String arn) {
+        for (Backup b : backups) {
+            if (b.arn().equals(arn)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** Every backup of the namespace, in creation order. */
+    public List<Backup> backups() {
+        return backups;
+    }
+
+    /** Removes the backup; returns it, or null if there is none with this ARN. */
+    public Backup deleteBackup(String arn) {
+        synchronized (backupLock) {
+            Backup b = backup(arn);
+            if (b != null) {
+                List<Backup> next = new ArrayList<>(backups);
+                next.remove(b);
+                backups = List.copyOf(next);
+            }
+            return b;
+        }
     }
 
     /** The table, or null. */
@@ -91,17 +159,23 @@ public final class Namespace {
         return commitPoint;
     }
 
-    /** An O(#tables) snapshot of every table's metadata and data, for per-test reset. */
+    /** An O(#tables) snapshot of every table's metadata and data, and of the backups, for per-test reset. */
     public Snapshot snapshot() {
         List<Snapshot.Entry> entries = new ArrayList<>();
         for (Table t : tables.values()) {
             entries.add(new Snapshot.Entry(t.metadata(), t.data()));
         }
-        return new Snapshot(entries);
+        return new Snapshot(entries, backups);
     }
 
-    /** Puts the namespace back to a snapshot: tables created since are dropped, the others restored. */
+    /**
+     * Puts the namespace back to a snapshot: tables created since are dropped, the others restored; the backups
+     * become the snapshot's (those created since are gone, those deleted since are back).
+     */
     public void restore(Snapshot snapshot) {
+        synchronized (backupLock) {
+            backups = snapshot.backups();
+        }
         java.util.Set<String> keep = new java.util.HashSet<>();
         for (Snapshot.Entry e : snapshot.entries()) {
             keep.add(e.metadata().name());
@@ -118,8 +192,18 @@ public final class Namespace {
         commitPoint.restored(id, restored);
     }
 
-    /** Immutable state of a namespace at one moment. */
-    public record Snapshot(List<Entry> entries) {
+    /** Immutable state of a namespace at one moment: its tables and its backups. */
+    public record Snapshot(List<Entry> entries, List<Backup> backups) {
+        public Snapshot {
+            entries = List.copyOf(entries);
+            backups = backups == null ? List.of() : List.copyOf(backups);
+        }
+
+        /** Tables only, no backups (an empty snapshot: {@code new Snapshot(List.of())}). */
+        public Snapshot(List<Entry> entries) {
+            this(entries, List.of());
+        }
+
         public record Entry(TableMetadata metadata, TableData data) {
         }
     }

@@ -27,7 +27,8 @@ public record TableMetadata(
     Map<String, String> tags,
     String tableClass,
     boolean deletionProtection,
-    TtlSettings ttl) {
+    TtlSettings ttl,
+    RestoreSummary restoreSummary) {
 
     public TableMetadata {
         // in the order the request gave them, as DescribeTable answers (Map.copyOf's order changes between JVM runs)
@@ -71,6 +72,13 @@ public record TableMetadata(
     /** TTL: attribute name (null when never set) and whether it is enabled. */
     public record TtlSettings(String attributeName, boolean enabled) {
         public static final TtlSettings DISABLED = new TtlSettings(null, false);
+    }
+
+    /**
+     * Where a restored table came from (RestoreTableFromBackup); null for tables created by CreateTable.
+     * {@code sourceBackupArn} is null for a restore that did not come from a backup.
+     */
+    public record RestoreSummary(String sourceBackupArn, String sourceTableArn, Instant restoreDateTime) {
     }
 
     public IndexDefinition globalIndex(String indexName) {
@@ -119,6 +127,7 @@ public record TableMetadata(
         public String tableClass = "STANDARD";
         public boolean deletionProtection;
         public TtlSettings ttl = TtlSettings.DISABLED;
+        public RestoreSummary restoreSummary;
 
         Builder() {
         }
@@ -142,12 +151,13 @@ public record TableMetadata(
             tableClass = m.tableClass;
             deletionProtection = m.deletionProtection;
             ttl = m.ttl;
+            restoreSummary = m.restoreSummary;
         }
 
         public TableMetadata build() {
             return new TableMetadata(name, arn, tableId, creationDateTime, keySchema, attributeDefinitions, billingMode,
                 billingModeLastUpdate, throughput, onDemandThroughput, globalSecondaryIndexes, localSecondaryIndexes,
-                stream, sse, tags, tableClass, deletionProtection, ttl);
+                stream, sse, tags, tableClass, deletionProtection, ttl, restoreSummary);
         }
     }
 }

@@ -99,6 +99,18 @@ public final class TableDescriptions {
             g.writeStringField("TableClass", m.tableClass());
             g.writeEndObject();
         }
+        if (m.restoreSummary() != null) {
+            TableMetadata.RestoreSummary r = m.restoreSummary();
+            g.writeObjectFieldStart("RestoreSummary");
+            if (r.sourceBackupArn() != null) {
+                g.writeStringField("SourceBackupArn", r.sourceBackupArn());
+            }
+            g.writeStringField("SourceTableArn", r.sourceTableArn());
+            g.writeNumberField("RestoreDateTime", epochSeconds(r.restoreDateTime()));
+            // the restore is instant: in progress only in the answer that started it (status CREATING)
+            g.writeBooleanField("RestoreInProgress", "CREATING".equals(status));
+            g.writeEndObject();
+        }
         g.writeBooleanField("DeletionProtectionEnabled", m.deletionProtection());
         g.writeEndObject();
     }
