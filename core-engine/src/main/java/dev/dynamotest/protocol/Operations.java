@@ -35,6 +35,8 @@ public final class Operations {
         o.dynamodb.put("ListTagsOfResource", new dev.dynamotest.protocol.actions.Tagging.ListTagsOfResource());
         o.dynamodb.put("UpdateTimeToLive", new dev.dynamotest.protocol.actions.TimeToLive.Update());
         o.dynamodb.put("DescribeTimeToLive", new dev.dynamotest.protocol.actions.TimeToLive.Describe());
+        o.dynamodb.put("DescribeContinuousBackups", new dev.dynamotest.protocol.actions.ContinuousBackups.Describe());
+        o.dynamodb.put("UpdateContinuousBackups", new dev.dynamotest.protocol.actions.ContinuousBackups.Update());
         o.dynamodb.put("DescribeLimits", new dev.dynamotest.protocol.actions.DescribeLimits());
         o.dynamodb.put("DescribeEndpoints", new dev.dynamotest.protocol.actions.DescribeEndpoints());
         // single-item operations

@@ -25,6 +25,8 @@ public final class ErrorTypes {
     public static final String DUPLICATE_ITEM = "DuplicateItemException";
     public static final String PROVISIONED_THROUGHPUT_EXCEEDED = "ProvisionedThroughputExceededException";
     public static final String THROTTLING = "ThrottlingException";
+    public static final String TABLE_NOT_FOUND = "TableNotFoundException";
+    public static final String POLICY_NOT_FOUND = "PolicyNotFoundException";
 
     /**
      * The full {@code __type}: the protocol-level errors (validation, serialization, unknown operation) come from

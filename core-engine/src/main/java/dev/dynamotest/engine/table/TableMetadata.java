@@ -27,7 +27,10 @@ public record TableMetadata(
     Map<String, String> tags,
     String tableClass,
     boolean deletionProtection,
-    TtlSettings ttl) {
+    TtlSettings ttl,
+    PitrSettings pitr,
+    Map<String, ContributorInsights> contributorInsights,
+    Map<String, ResourcePolicy> resourcePolicies) {
 
     public TableMetadata {
         // in the order the request gave them, as DescribeTable answers (Map.copyOf's order changes between JVM runs)
@@ -35,6 +38,11 @@ public record TableMetadata(
         globalSecondaryIndexes = List.copyOf(globalSecondaryIndexes);
         localSecondaryIndexes = List.copyOf(localSecondaryIndexes);
         tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
+        pitr = pitr == null ? PitrSettings.DISABLED : pitr;
+        contributorInsights = contributorInsights == null ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(contributorInsights));
+        resourcePolicies = resourcePolicies == null ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(resourcePolicies));
     }
 
     public enum BillingMode { PROVISIONED, PAY_PER_REQUEST }
@@ -71,6 +79,32 @@ public record TableMetadata(
     /** TTL: attribute name (null when never set) and whether it is enabled. */
     public record TtlSettings(String attributeName, boolean enabled) {
         public static final TtlSettings DISABLED = new TtlSettings(null, false);
+    }
+
+    /**
+     * Point-in-time recovery (continuous backups are always on): whether it is enabled, the recovery period in
+     * days, and when it was enabled (null while disabled).
+     */
+    public record PitrSettings(boolean enabled, int recoveryPeriodInDays, Instant enabledAt) {
+        public static final int DEFAULT_RECOVERY_PERIOD_DAYS = 35;
+        public static final PitrSettings DISABLED = new PitrSettings(false, DEFAULT_RECOVERY_PERIOD_DAYS, null);
+    }
+
+    /**
+     * Contributor insights of the table or of one global secondary index, once UpdateContributorInsights was
+     * called for it: enabled or not, the mode (null while disabled), the CloudWatch rule names and the last change.
+     */
+    public record ContributorInsights(boolean enabled, String mode, List<String> rules, Instant lastUpdate) {
+        public ContributorInsights {
+            rules = rules == null ? List.of() : List.copyOf(rules);
+        }
+    }
+
+    /** The key of {@link #contributorInsights()} for the table itself (indexes use their name). */
+    public static final String TABLE_CONTRIBUTOR_INSIGHTS = "";
+
+    /** A resource-based policy document (JSON text, as given) and its revision id. */
+    public record ResourcePolicy(String policy, String revisionId) {
     }
 
     public IndexDefinition globalIndex(String indexName) {
@@ -119,6 +153,11 @@ public record TableMetadata(
         public String tableClass = "STANDARD";
         public boolean deletionProtection;
         public TtlSettings ttl = TtlSettings.DISABLED;
+        public PitrSettings pitr = PitrSettings.DISABLED;
+        /** By index name, {@link #TABLE_CONTRIBUTOR_INSIGHTS} for the table. */
+        public Map<String, ContributorInsights> contributorInsights = Map.of();
+        /** By resource ARN: the table's own and its streams'. */
+        public Map<String, ResourcePolicy> resourcePolicies = Map.of();
 
         Builder() {
         }
@@ -142,12 +181,16 @@ public record TableMetadata(
             tableClass = m.tableClass;
             deletionProtection = m.deletionProtection;
             ttl = m.ttl;
+            pitr = m.pitr;
+            contributorInsights = m.contributorInsights;
+            resourcePolicies = m.resourcePolicies;
         }
 
         public TableMetadata build() {
             return new TableMetadata(name, arn, tableId, creationDateTime, keySchema, attributeDefinitions, billingMode,
                 billingModeLastUpdate, throughput, onDemandThroughput, globalSecondaryIndexes, localSecondaryIndexes,
-                stream, sse, tags, tableClass, deletionProtection, ttl);
+                stream, sse, tags, tableClass, deletionProtection, ttl, pitr,
+                contributorInsights, resourcePolicies);
         }
     }
 }
