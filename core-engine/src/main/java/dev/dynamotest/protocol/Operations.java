@@ -37,6 +37,9 @@ public final class Operations {
         o.dynamodb.put("DescribeTimeToLive", new dev.dynamotest.protocol.actions.TimeToLive.Describe());
         o.dynamodb.put("DescribeContinuousBackups", new dev.dynamotest.protocol.actions.ContinuousBackups.Describe());
         o.dynamodb.put("UpdateContinuousBackups", new dev.dynamotest.protocol.actions.ContinuousBackups.Update());
+        o.dynamodb.put("DescribeContributorInsights", new dev.dynamotest.protocol.actions.ContributorInsights.Describe());
+        o.dynamodb.put("UpdateContributorInsights", new dev.dynamotest.protocol.actions.ContributorInsights.Update());
+        o.dynamodb.put("ListContributorInsights", new dev.dynamotest.protocol.actions.ContributorInsights.ListSummaries());
         o.dynamodb.put("DescribeLimits", new dev.dynamotest.protocol.actions.DescribeLimits());
         o.dynamodb.put("DescribeEndpoints", new dev.dynamotest.protocol.actions.DescribeEndpoints());
         // single-item operations
