@@ -109,6 +109,24 @@ class ResourcePolicyEndToEndTest {
     }
 
     @Test
+    void createTableCanAttachAPolicy() {
+        String name = ServerFixture.uniqueName("rpc");
+        String arn = "arn:aws:dynamodb:us-east-1:000000000000:table/" + name;
+        String doc = policy(arn, "dynamodb:GetItem");
+        db.createTable(b -> b.tableName(name).billingMode("PAY_PER_REQUEST").resourcePolicy(doc)
+            .keySchema(k -> k.attributeName("pk").keyType("HASH")).attributeDefinitions(a -> a.attributeName("pk").attributeType("S")));
+        GetResourcePolicyResponse got = db.getResourcePolicy(b -> b.resourceArn(arn));
+        assertThat(got.policy()).isEqualTo(doc);
+        assertThat(got.revisionId()).containsOnlyDigits();
+        String other = ServerFixture.uniqueName("rpc");
+        assertThatThrownBy(() -> db.createTable(b -> b.tableName(other).billingMode("PAY_PER_REQUEST").resourcePolicy("{")
+            .keySchema(k -> k.attributeName("pk").keyType("HASH")).attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))))
+            .isInstanceOf(DynamoDbException.class)
+            .hasMessageStartingWith("Invalid policy document: the policy must be a JSON object (Service");
+        assertThatThrownBy(() -> db.describeTable(b -> b.tableName(other))).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
     void validation() {
         String arn = tableArn();
         assertThatThrownBy(() -> db.putResourcePolicy(b -> b.resourceArn(arn).policy("not json")))

@@ -85,6 +85,22 @@ public final class ResourcePolicies {
         return new Resource(table, arn);
     }
 
+    /** A policy document must parse as a JSON object of at most 20 KB (PutResourcePolicy, CreateTable). */
+    static void checkDocument(String policy) {
+        if (policy.getBytes(StandardCharsets.UTF_8).length > MAX_POLICY_BYTES) {
+            throw DynamoException.validation(POLICY_TOO_LARGE);
+        }
+        JsonNode doc;
+        try {
+            doc = JSON.readTree(policy);
+        } catch (IOException e) {
+            doc = null;
+        }
+        if (doc == null || !doc.isObject()) {
+            throw DynamoException.validation(INVALID_POLICY);
+        }
+    }
+
     /** Checks ExpectedRevisionId against the current policy (null when none). */
     static void checkExpected(String expected, TableMetadata.ResourcePolicy current, String arn, boolean noPolicyAllowed) {
         if (expected == null) {
@@ -135,18 +151,7 @@ public final class ResourcePolicies {
             v.notNull("policy", policy);
             validateRevision(v, expected);
             v.throwIfAny();
-            if (policy.getBytes(StandardCharsets.UTF_8).length > MAX_POLICY_BYTES) {
-                throw DynamoException.validation(POLICY_TOO_LARGE);
-            }
-            JsonNode doc;
-            try {
-                doc = JSON.readTree(policy);
-            } catch (IOException e) {
-                doc = null;
-            }
-            if (doc == null || !doc.isObject()) {
-                throw DynamoException.validation(INVALID_POLICY);
-            }
+            checkDocument(policy);
             Resource r = resource(ctx, arn);
             String[] revision = new String[1];
             r.table().updateMetadata(m -> {
