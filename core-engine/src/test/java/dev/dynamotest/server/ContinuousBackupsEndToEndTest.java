@@ -116,6 +116,24 @@ class ContinuousBackupsEndToEndTest {
     }
 
     @Test
+    void thePerTestRestoreUndoesTheTableSettings() {
+        create("pitr");
+        String arn = db.describeTable(b -> b.tableName("pitr")).table().tableArn();
+        java.util.Map<dev.dynamotest.engine.table.Namespace, dev.dynamotest.engine.table.Namespace.Snapshot> snapshots =
+            new java.util.HashMap<>();
+        engine.namespaces().forEach(ns -> snapshots.put(ns, ns.snapshot()));
+        update("pitr", true, null);
+        db.updateContributorInsights(b -> b.tableName("pitr").contributorInsightsAction("ENABLE"));
+        db.putResourcePolicy(b -> b.resourceArn(arn).policy("{}"));
+        snapshots.forEach(dev.dynamotest.engine.table.Namespace::restore);
+        assertThat(describe("pitr").pointInTimeRecoveryDescription().pointInTimeRecoveryStatus())
+            .isEqualTo(PointInTimeRecoveryStatus.DISABLED);
+        assertThat(db.describeContributorInsights(b -> b.tableName("pitr")).contributorInsightsStatusAsString()).isEqualTo("DISABLED");
+        assertThatThrownBy(() -> db.getResourcePolicy(b -> b.resourceArn(arn)))
+            .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.PolicyNotFoundException.class);
+    }
+
+    @Test
     void anUnknownTableIsTableNotFound() {
         assertThatThrownBy(() -> describe("missing"))
             .isInstanceOf(TableNotFoundException.class).hasMessageStartingWith("Table not found: missing (Service: DynamoDb, Status Code: 400");
