@@ -40,6 +40,14 @@ public final class Operations {
         o.dynamodb.put("ListBackups", new dev.dynamotest.protocol.actions.Backups.ListBackups());
         o.dynamodb.put("DeleteBackup", new dev.dynamotest.protocol.actions.Backups.DeleteBackup());
         o.dynamodb.put("RestoreTableFromBackup", new dev.dynamotest.protocol.actions.RestoreTableFromBackup());
+        o.dynamodb.put("DescribeContinuousBackups", new dev.dynamotest.protocol.actions.ContinuousBackups.Describe());
+        o.dynamodb.put("UpdateContinuousBackups", new dev.dynamotest.protocol.actions.ContinuousBackups.Update());
+        o.dynamodb.put("DescribeContributorInsights", new dev.dynamotest.protocol.actions.ContributorInsights.Describe());
+        o.dynamodb.put("UpdateContributorInsights", new dev.dynamotest.protocol.actions.ContributorInsights.Update());
+        o.dynamodb.put("ListContributorInsights", new dev.dynamotest.protocol.actions.ContributorInsights.ListSummaries());
+        o.dynamodb.put("PutResourcePolicy", new dev.dynamotest.protocol.actions.ResourcePolicies.Put());
+        o.dynamodb.put("GetResourcePolicy", new dev.dynamotest.protocol.actions.ResourcePolicies.Get());
+        o.dynamodb.put("DeleteResourcePolicy", new dev.dynamotest.protocol.actions.ResourcePolicies.Delete());
         o.dynamodb.put("DescribeLimits", new dev.dynamotest.protocol.actions.DescribeLimits());
         o.dynamodb.put("DescribeEndpoints", new dev.dynamotest.protocol.actions.DescribeEndpoints());
         // single-item operations

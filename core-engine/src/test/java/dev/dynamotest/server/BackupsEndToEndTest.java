@@ -197,6 +197,8 @@ class BackupsEndToEndTest {
         db.updateTimeToLive(b -> b.tableName(table).timeToLiveSpecification(t -> t.enabled(true).attributeName("expires")));
         db.tagResource(b -> b.resourceArn(db.describeTable(d -> d.tableName(table)).table().tableArn())
             .tags(t -> t.key("team").value("core")));
+        db.updateContinuousBackups(b -> b.tableName(table).pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
+        db.updateContributorInsights(b -> b.tableName(table).contributorInsightsAction("ENABLE"));
         TableDescription source = db.describeTable(b -> b.tableName(table)).table();
         BackupDetails backup = backup(table, "before-changes");
         BackupDescription described = db.describeBackup(b -> b.backupArn(backup.backupArn())).backupDescription();
@@ -237,6 +239,10 @@ class BackupsEndToEndTest {
         });
         assertThat(restored.localSecondaryIndexes()).singleElement()
             .satisfies(l -> assertThat(l.indexArn()).isEqualTo(restored.tableArn() + "/index/bySize"));
+        // PITR and contributor insights are settings of the source table, not restored
+        assertThat(db.describeContinuousBackups(b -> b.tableName(target)).continuousBackupsDescription()
+            .pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString()).isEqualTo("DISABLED");
+        assertThat(db.describeContributorInsights(b -> b.tableName(target)).contributorInsightsStatusAsString()).isEqualTo("DISABLED");
         // stream, TTL and tags are not carried over
         assertThat(restored.streamSpecification()).isNull();
         assertThat(restored.latestStreamArn()).isNull();

@@ -28,6 +28,7 @@ public final class ErrorTypes {
     public static final String BACKUP_NOT_FOUND = "BackupNotFoundException";
     public static final String TABLE_NOT_FOUND = "TableNotFoundException";
     public static final String TABLE_ALREADY_EXISTS = "TableAlreadyExistsException";
+    public static final String POLICY_NOT_FOUND = "PolicyNotFoundException";
 
     /**
      * The full {@code __type}: the protocol-level errors (validation, serialization, unknown operation) come from

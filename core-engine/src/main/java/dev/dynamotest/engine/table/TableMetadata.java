@@ -28,7 +28,10 @@ public record TableMetadata(
     String tableClass,
     boolean deletionProtection,
     TtlSettings ttl,
-    RestoreSummary restoreSummary) {
+    RestoreSummary restoreSummary,
+    PitrSettings pitr,
+    Map<String, ContributorInsights> contributorInsights,
+    Map<String, ResourcePolicy> resourcePolicies) {
 
     public TableMetadata {
         // in the order the request gave them, as DescribeTable answers (Map.copyOf's order changes between JVM runs)
@@ -36,6 +39,11 @@ public record TableMetadata(
         globalSecondaryIndexes = List.copyOf(globalSecondaryIndexes);
         localSecondaryIndexes = List.copyOf(localSecondaryIndexes);
         tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
+        pitr = pitr == null ? PitrSettings.DISABLED : pitr;
+        contributorInsights = contributorInsights == null ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(contributorInsights));
+        resourcePolicies = resourcePolicies == null ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(resourcePolicies));
     }
 
     public enum BillingMode { PROVISIONED, PAY_PER_REQUEST }
@@ -79,6 +87,32 @@ public record TableMetadata(
      * {@code sourceBackupArn} is null for a restore that did not come from a backup.
      */
     public record RestoreSummary(String sourceBackupArn, String sourceTableArn, Instant restoreDateTime) {
+    }
+
+    /**
+     * Point-in-time recovery (continuous backups are always on): whether it is enabled, the recovery period in
+     * days, and when it was enabled (null while disabled).
+     */
+    public record PitrSettings(boolean enabled, int recoveryPeriodInDays, Instant enabledAt) {
+        public static final int DEFAULT_RECOVERY_PERIOD_DAYS = 35;
+        public static final PitrSettings DISABLED = new PitrSettings(false, DEFAULT_RECOVERY_PERIOD_DAYS, null);
+    }
+
+    /**
+     * Contributor insights of the table or of one global secondary index, once UpdateContributorInsights was
+     * called for it: enabled or not, the mode (null while disabled), the CloudWatch rule names and the last change.
+     */
+    public record ContributorInsights(boolean enabled, String mode, List<String> rules, Instant lastUpdate) {
+        public ContributorInsights {
+            rules = rules == null ? List.of() : List.copyOf(rules);
+        }
+    }
+
+    /** The key of {@link #contributorInsights()} for the table itself (indexes use their name). */
+    public static final String TABLE_CONTRIBUTOR_INSIGHTS = "";
+
+    /** A resource-based policy document (JSON text, as given) and its revision id. */
+    public record ResourcePolicy(String policy, String revisionId) {
     }
 
     public IndexDefinition globalIndex(String indexName) {
@@ -128,6 +162,11 @@ public record TableMetadata(
         public boolean deletionProtection;
         public TtlSettings ttl = TtlSettings.DISABLED;
         public RestoreSummary restoreSummary;
+        public PitrSettings pitr = PitrSettings.DISABLED;
+        /** By index name, {@link #TABLE_CONTRIBUTOR_INSIGHTS} for the table. */
+        public Map<String, ContributorInsights> contributorInsights = Map.of();
+        /** By resource ARN: the table's own and its streams'. */
+        public Map<String, ResourcePolicy> resourcePolicies = Map.of();
 
         Builder() {
         }
@@ -152,12 +191,16 @@ public record TableMetadata(
             deletionProtection = m.deletionProtection;
             ttl = m.ttl;
             restoreSummary = m.restoreSummary;
+            pitr = m.pitr;
+            contributorInsights = m.contributorInsights;
+            resourcePolicies = m.resourcePolicies;
         }
 
         public TableMetadata build() {
             return new TableMetadata(name, arn, tableId, creationDateTime, keySchema, attributeDefinitions, billingMode,
                 billingModeLastUpdate, throughput, onDemandThroughput, globalSecondaryIndexes, localSecondaryIndexes,
-                stream, sse, tags, tableClass, deletionProtection, ttl, restoreSummary);
+                stream, sse, tags, tableClass, deletionProtection, ttl, restoreSummary, pitr,
+                contributorInsights, resourcePolicies);
         }
     }
 }

@@ -148,6 +148,11 @@ public final class CreateTable implements Action {
             }
             b.tags = t;
         }
+        String policy = Requests.string(req, "ResourcePolicy");
+        if (policy != null) {
+            ResourcePolicies.checkDocument(policy);
+            b.resourcePolicies = Map.of(b.arn, new TableMetadata.ResourcePolicy(policy, ResourcePolicies.nextRevision(ctx)));
+        }
         Table table = ctx.namespace().create(b.build());
         ctx.engine().streams().syncWith(ctx.namespaceId(), table.metadata(), now);
         out.writeStartObject();

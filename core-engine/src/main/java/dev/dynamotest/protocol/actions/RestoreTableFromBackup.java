@@ -109,6 +109,10 @@ public final class RestoreTableFromBackup implements Action {
         b.ttl = TableMetadata.TtlSettings.DISABLED;
         b.tags = Map.of();
         b.deletionProtection = false;
+        // like streams, TTL and tags, these are settings of the source table the service does not restore
+        b.pitr = TableMetadata.PitrSettings.DISABLED;
+        b.contributorInsights = Map.of();
+        b.resourcePolicies = Map.of();
         if (sse != null) {
             Boolean enabled = Requests.bool(sse, "Enabled");
             if (Boolean.TRUE.equals(enabled)) {

@@ -103,6 +103,7 @@ public final class UpdateTable implements Action {
                 }
                 b.attributeDefinitions = defs;
                 b.globalSecondaryIndexes = indexUpdates(gsiUpdates, m, defs, now);
+                b.contributorInsights = ContributorInsights.withoutDroppedIndexes(b.contributorInsights, b.globalSecondaryIndexes);
             }
             return b.build();
         });
