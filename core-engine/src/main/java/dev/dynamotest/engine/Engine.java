@@ -23,6 +23,7 @@ public final class Engine {
     private final dev.dynamotest.engine.ttl.TtlSweeper ttl;
     private final dev.dynamotest.engine.faults.Faults faults;
     private final dev.dynamotest.engine.capacity.CapacityModel capacity;
+    private final dev.dynamotest.engine.table.PitrHistory pitr;
 
     public Engine(EngineClock clock) {
         this.clock = clock;
@@ -33,6 +34,8 @@ public final class Engine {
         this.capacity = new dev.dynamotest.engine.capacity.CapacityModel(clock, namespaces::get);
         commitPoint.capacity(capacity);
         commitPoint.addListener(streams);
+        this.pitr = new dev.dynamotest.engine.table.PitrHistory(clock, namespaces::get);
+        commitPoint.addListener(pitr);
         // advancing or setting the clock runs the work that became due before it returns
         clock.onChange(this::runDueWork);
     }
@@ -48,6 +51,11 @@ public final class Engine {
     }
 
     /** Capacity accounting and (opt-in) throttling. */
+    /** Point-in-time recovery history of the tables with PITR enabled. */
+    public dev.dynamotest.engine.table.PitrHistory pitr() {
+        return pitr;
+    }
+
     public dev.dynamotest.engine.capacity.CapacityModel capacity() {
         return capacity;
     }

@@ -42,6 +42,7 @@ public final class Operations {
         o.dynamodb.put("RestoreTableFromBackup", new dev.dynamotest.protocol.actions.RestoreTableFromBackup());
         o.dynamodb.put("DescribeContinuousBackups", new dev.dynamotest.protocol.actions.ContinuousBackups.Describe());
         o.dynamodb.put("UpdateContinuousBackups", new dev.dynamotest.protocol.actions.ContinuousBackups.Update());
+        o.dynamodb.put("RestoreTableToPointInTime", new dev.dynamotest.protocol.actions.RestoreTableToPointInTime());
         o.dynamodb.put("DescribeContributorInsights", new dev.dynamotest.protocol.actions.ContributorInsights.Describe());
         o.dynamodb.put("UpdateContributorInsights", new dev.dynamotest.protocol.actions.ContributorInsights.Update());
         o.dynamodb.put("ListContributorInsights", new dev.dynamotest.protocol.actions.ContributorInsights.ListSummaries());

@@ -19,7 +19,7 @@ public final class Requests {
     private Requests() {
     }
 
-    static String unexpected(JsonNode node, String expected) {
+    public static String unexpected(JsonNode node, String expected) {
         String actual;
         if (node.isTextual()) {
             actual = "STRING_VALUE";

@@ -29,6 +29,8 @@ public final class ErrorTypes {
     public static final String TABLE_NOT_FOUND = "TableNotFoundException";
     public static final String TABLE_ALREADY_EXISTS = "TableAlreadyExistsException";
     public static final String POLICY_NOT_FOUND = "PolicyNotFoundException";
+    public static final String POINT_IN_TIME_RECOVERY_UNAVAILABLE = "PointInTimeRecoveryUnavailableException";
+    public static final String INVALID_RESTORE_TIME = "InvalidRestoreTimeException";
 
     /**
      * The full {@code __type}: the protocol-level errors (validation, serialization, unknown operation) come from

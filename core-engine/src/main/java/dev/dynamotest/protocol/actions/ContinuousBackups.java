@@ -17,8 +17,9 @@ import java.time.Instant;
 /**
  * DescribeContinuousBackups and UpdateContinuousBackups: the point-in-time recovery setting of a table. Continuous
  * backups are ENABLED on every table, as the service says; PITR is off until enabled. There is no history kept, so
- * RestoreTableToPointInTime stays unsupported; the restorable window is reported from the engine clock: earliest
- * is when PITR was enabled (but no further back than the recovery period), latest is now.
+ * The restorable window is reported from the engine clock: earliest is when PITR was enabled (but no further back
+ * than the recovery period, nor than the engine's history of the table), latest is now; RestoreTableToPointInTime
+ * restores from that history ({@link dev.dynamotest.engine.table.PitrHistory}).
  */
 public final class ContinuousBackups {
     private ContinuousBackups() {
@@ -35,19 +36,41 @@ public final class ContinuousBackups {
         return t;
     }
 
-    static void write(RequestContext ctx, JsonGenerator out, TableMetadata.PitrSettings pitr) throws IOException {
+    /**
+     * The window RestoreTableToPointInTime accepts: from when PITR was enabled (no further back than the recovery
+     * period, nor than the engine's history of this table instance) to now. Null when PITR is disabled.
+     */
+    static Instant[] window(RequestContext ctx, Table table) {
+        TableMetadata.PitrSettings pitr = table.metadata().pitr();
+        if (!pitr.enabled()) {
+            return null;
+        }
+        // at millisecond precision, the precision of the wire's timestamps and of the history
+        Instant now = ctx.engine().clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant earliest = now.minus(Duration.ofDays(pitr.recoveryPeriodInDays()));
+        Instant enabledAt = pitr.enabledAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        if (enabledAt.isAfter(earliest)) {
+            earliest = enabledAt;
+        }
+        Instant history = ctx.engine().pitr().historyStart(table);
+        if (history != null && history.isAfter(earliest)) {
+            earliest = history;
+        }
+        return new Instant[] {earliest, now};
+    }
+
+    static void write(RequestContext ctx, JsonGenerator out, Table table) throws IOException {
+        TableMetadata.PitrSettings pitr = table.metadata().pitr();
         out.writeStartObject();
         out.writeObjectFieldStart("ContinuousBackupsDescription");
         out.writeStringField("ContinuousBackupsStatus", "ENABLED");
         out.writeObjectFieldStart("PointInTimeRecoveryDescription");
         out.writeStringField("PointInTimeRecoveryStatus", pitr.enabled() ? "ENABLED" : "DISABLED");
-        if (pitr.enabled()) {
-            Instant now = ctx.engine().clock().instant();
-            Instant windowStart = now.minus(Duration.ofDays(pitr.recoveryPeriodInDays()));
-            Instant earliest = pitr.enabledAt().isAfter(windowStart) ? pitr.enabledAt() : windowStart;
+        Instant[] window = window(ctx, table);
+        if (window != null) {
             out.writeNumberField("RecoveryPeriodInDays", pitr.recoveryPeriodInDays());
-            out.writeNumberField("EarliestRestorableDateTime", TableDescriptions.epochSeconds(earliest));
-            out.writeNumberField("LatestRestorableDateTime", TableDescriptions.epochSeconds(now));
+            out.writeNumberField("EarliestRestorableDateTime", TableDescriptions.epochSeconds(window[0]));
+            out.writeNumberField("LatestRestorableDateTime", TableDescriptions.epochSeconds(window[1]));
         }
         out.writeEndObject();
         out.writeEndObject();
@@ -61,7 +84,7 @@ public final class ContinuousBackups {
             ValidationErrors v = new ValidationErrors();
             v.tableName("tableName", tableName, true);
             v.throwIfAny();
-            write(ctx, out, table(ctx, tableName).metadata().pitr());
+            write(ctx, out, table(ctx, tableName));
         }
     }
 
@@ -97,7 +120,12 @@ public final class ContinuousBackups {
                 }
                 return b.build();
             });
-            write(ctx, out, updated.pitr());
+            if (updated.pitr().enabled()) {
+                ctx.engine().pitr().start(table); // history from now on (kept if it was already on)
+            } else {
+                ctx.engine().pitr().stop(table);
+            }
+            write(ctx, out, table);
         }
     }
 }

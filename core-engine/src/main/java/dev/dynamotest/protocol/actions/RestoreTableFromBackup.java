@@ -33,32 +33,47 @@ import java.util.UUID;
  * progress; the table is ACTIVE, with the restore done, from then on.
  */
 public final class RestoreTableFromBackup implements Action {
-    static final String INDEX_NOT_IN_BACKUP = CreateTable.INVALID + "%s %s is not an index of the backup %s";
+    static final String INDEX_NOT_IN_BACKUP = CreateTable.INVALID + "%s %s is not an index of the %s";
     static final String INDEX_KEY_CHANGED = CreateTable.INVALID + "The KeySchema of index %s must be the one of the backup";
 
     @Override
     public void execute(RequestContext ctx, JsonNode req, JsonGenerator out) throws IOException {
         String target = Requests.string(req, "TargetTableName");
         String backupArn = Requests.string(req, "BackupArn");
+        ValidationErrors v = new ValidationErrors();
+        v.tableName("targetTableName", target, false);
+        Backups.backupArn(v, "backupArn", backupArn);
+        validateOverrides(v, req);
+        v.throwIfAny();
+        Backup backup = Backups.require(ctx, backupArn);
+        restore(ctx, req, target, backup.source(), backup.data(), backup.arn(), "backup " + backup.arn(), out);
+    }
+
+    /** The override members' own constraints (BillingModeOverride, ProvisionedThroughputOverride). */
+    static void validateOverrides(ValidationErrors v, JsonNode req) {
+        v.oneOf("billingModeOverride", Requests.string(req, "BillingModeOverride"), List.of("PROVISIONED", "PAY_PER_REQUEST"));
+        JsonNode pt = Requests.object(req, "ProvisionedThroughputOverride");
+        if (pt != null) {
+            v.min("provisionedThroughputOverride.readCapacityUnits", Requests.integer(pt, "ReadCapacityUnits"), 1);
+            v.min("provisionedThroughputOverride.writeCapacityUnits", Requests.integer(pt, "WriteCapacityUnits"), 1);
+        }
+    }
+
+    /**
+     * Creates {@code target} from {@code source}'s metadata and {@code data} with the request's overrides and answers
+     * its TableDescription (CREATING, RestoreSummary in progress). {@code sourceBackupArn} is null for a
+     * point-in-time restore; {@code of} names the source in messages ("backup ARN", "table ARN").
+     */
+    static void restore(RequestContext ctx, JsonNode req, String target, TableMetadata source, dev.dynamotest.engine.table.TableData data,
+                        String sourceBackupArn, String of, JsonGenerator out) throws IOException {
         String billing = Requests.string(req, "BillingModeOverride");
         JsonNode pt = Requests.object(req, "ProvisionedThroughputOverride");
         JsonNode gsiOverride = Requests.array(req, "GlobalSecondaryIndexOverride");
         JsonNode lsiOverride = Requests.array(req, "LocalSecondaryIndexOverride");
         JsonNode sse = Requests.object(req, "SSESpecificationOverride");
-        ValidationErrors v = new ValidationErrors();
-        v.tableName("targetTableName", target, false);
-        Backups.backupArn(v, "backupArn", backupArn);
-        v.oneOf("billingModeOverride", billing, List.of("PROVISIONED", "PAY_PER_REQUEST"));
-        if (pt != null) {
-            v.min("provisionedThroughputOverride.readCapacityUnits", Requests.integer(pt, "ReadCapacityUnits"), 1);
-            v.min("provisionedThroughputOverride.writeCapacityUnits", Requests.integer(pt, "WriteCapacityUnits"), 1);
-        }
-        v.throwIfAny();
-        Backup backup = Backups.require(ctx, backupArn);
         if (ctx.namespace().find(target) != null) {
             throw new DynamoException(ErrorTypes.TABLE_ALREADY_EXISTS, String.format(Messages.TABLE_ALREADY_EXISTS, target), 400);
         }
-        TableMetadata source = backup.source();
         Instant now = ctx.engine().clock().instant();
         String arn = ctx.namespace().tableArn(target);
 
@@ -86,10 +101,10 @@ public final class RestoreTableFromBackup implements Action {
 
         Map<String, AttrType> defs = source.attributeDefinitions();
         List<TableMetadata.IndexDefinition> lsis = lsiOverride != null
-            ? overridden(lsiOverride, defs, arn, source.keySchema(), mode, source.localSecondaryIndexes(), "LocalSecondaryIndex", backupArn)
+            ? overridden(lsiOverride, defs, arn, source.keySchema(), mode, source.localSecondaryIndexes(), "LocalSecondaryIndex", of)
             : carried(source.localSecondaryIndexes(), arn, mode, throughput, true);
         List<TableMetadata.IndexDefinition> gsis = gsiOverride != null
-            ? overridden(gsiOverride, defs, arn, null, mode, source.globalSecondaryIndexes(), "GlobalSecondaryIndex", backupArn)
+            ? overridden(gsiOverride, defs, arn, null, mode, source.globalSecondaryIndexes(), "GlobalSecondaryIndex", of)
             : carried(source.globalSecondaryIndexes(), arn, mode, throughput, false);
 
         TableMetadata.Builder b = source.toBuilder();
@@ -123,8 +138,8 @@ public final class RestoreTableFromBackup implements Action {
                 b.sse = null;
             }
         }
-        b.restoreSummary = new TableMetadata.RestoreSummary(backup.arn(), source.arn(), now);
-        Table table = ctx.namespace().createWithData(b.build(), backup.data());
+        b.restoreSummary = new TableMetadata.RestoreSummary(sourceBackupArn, source.arn(), now);
+        Table table = ctx.namespace().createWithData(b.build(), data);
         ctx.engine().streams().syncWith(ctx.namespaceId(), table.metadata(), now);
         out.writeStartObject();
         out.writeFieldName("TableDescription");
@@ -161,7 +176,7 @@ public final class RestoreTableFromBackup implements Action {
     private static List<TableMetadata.IndexDefinition> overridden(JsonNode list, Map<String, AttrType> defs, String tableArn,
                                                                  KeySchema tableKey, TableMetadata.BillingMode mode,
                                                                  List<TableMetadata.IndexDefinition> inBackup, String kind,
-                                                                 String backupArn) {
+                                                                 String of) {
         if (list.size() == 0) {
             return List.of(); // every index dropped
         }
@@ -174,7 +189,7 @@ public final class RestoreTableFromBackup implements Action {
                 }
             }
             if (original == null) {
-                throw DynamoException.validation(String.format(INDEX_NOT_IN_BACKUP, kind, i.name(), backupArn));
+                throw DynamoException.validation(String.format(INDEX_NOT_IN_BACKUP, kind, i.name(), of));
             }
             if (!original.keySchema().equals(i.keySchema())) {
                 throw DynamoException.validation(String.format(INDEX_KEY_CHANGED, i.name()));
