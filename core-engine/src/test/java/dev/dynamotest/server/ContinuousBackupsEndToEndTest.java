@@ -3,14 +3,9 @@ package dev.dynamotest.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynamotest.engine.Engine;
-import dev.dynamotest.engine.EngineClock;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsDescription;
 import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsStatus;
@@ -22,25 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
 
 /** DescribeContinuousBackups / UpdateContinuousBackups through the SDK v2 client, on a manual engine clock. */
-class ContinuousBackupsEndToEndTest {
-    static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
-    Engine engine;
-    DynamoTestServer server;
-    DynamoDbClient db;
-
-    @BeforeEach
-    void start() {
-        engine = new Engine(EngineClock.manual(T0));
-        server = DynamoTestServer.builder().engine(engine).port(0).start();
-        db = ServerFixture.client(server.endpoint(), "us-east-1");
-    }
-
-    @AfterEach
-    void stop() {
-        db.close();
-        server.close();
-    }
-
+class ContinuousBackupsEndToEndTest extends ManualClockServer {
     void create(String name) {
         db.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
             .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))

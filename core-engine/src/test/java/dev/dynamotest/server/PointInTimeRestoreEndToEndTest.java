@@ -3,18 +3,14 @@ package dev.dynamotest.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dynamotest.engine.Engine;
-import dev.dynamotest.engine.EngineClock;
 import dev.dynamotest.engine.table.Namespace;
 import dev.dynamotest.engine.table.NamespaceId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.InvalidRestoreTimeException;
@@ -31,26 +27,12 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * RestoreTableToPointInTime through the SDK v2 client on a manual engine clock: the items as they were at the
  * requested time, the latest restorable time, the window, and the errors.
  */
-class PointInTimeRestoreEndToEndTest {
-    static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
-    Engine engine;
-    DynamoTestServer server;
-    DynamoDbClient db;
-
+class PointInTimeRestoreEndToEndTest extends ManualClockServer {
     @BeforeEach
-    void start() {
-        engine = new Engine(EngineClock.manual(T0));
-        server = DynamoTestServer.builder().engine(engine).port(0).start();
-        db = ServerFixture.client(server.endpoint(), "us-east-1");
+    void createLedger() {
         db.createTable(b -> b.tableName("ledger").billingMode(BillingMode.PAY_PER_REQUEST)
             .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
             .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S)));
-    }
-
-    @AfterEach
-    void stop() {
-        db.close();
-        server.close();
     }
 
     void put(String pk, String v) {
