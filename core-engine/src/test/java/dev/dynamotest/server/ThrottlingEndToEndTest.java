@@ -224,4 +224,50 @@ class ThrottlingEndToEndTest extends EnforcedCapacityServer {
             put("ondemand", "later" + i); // no maximum: the on-demand floor of 4,000 units a second applies
         }
     }
+
+    /** BatchWriteItem of {@code n} small items in batches of 25; returns how many were processed before the first unprocessed one. */
+    int writeInBatches(String table, int n) {
+        int written = 0;
+        for (int start = 0; start < n; start += 25) {
+            List<WriteRequest> batch = new java.util.ArrayList<>();
+            for (int i = start; i < Math.min(n, start + 25); i++) {
+                batch.add(WriteRequest.builder().putRequest(p -> p.item(key("w" + batch.size() + "-" + java.util.UUID.randomUUID()))).build());
+            }
+            BatchWriteItemResponse r;
+            try {
+                r = db.batchWriteItem(b -> b.requestItems(Map.of(table, batch)));
+            } catch (ThrottlingException e) {
+                return written;
+            }
+            int unprocessed = r.unprocessedItems().getOrDefault(table, List.of()).size();
+            written += batch.size() - unprocessed;
+            if (unprocessed > 0) {
+                return written;
+            }
+        }
+        return written;
+    }
+
+    @Test
+    void warmThroughputIsDescribedAndIsWhatAnOnDemandTableAbsorbsAtOnce() {
+        db.createTable(b -> b.tableName("warm").billingMode(BillingMode.PAY_PER_REQUEST)
+            .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+            .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+            .warmThroughput(w -> w.writeUnitsPerSecond(6_000L)));
+        var warm = db.describeTable(b -> b.tableName("warm")).table().warmThroughput();
+        assertThat(warm.readUnitsPerSecond()).isEqualTo(12_000L); // the baseline every table has
+        assertThat(warm.writeUnitsPerSecond()).isEqualTo(6_000L);
+        assertThat(warm.statusAsString()).isEqualTo("ACTIVE");
+        CapacityEndToEndTest.table(db, "cold", 5, 5, true);
+        var cold = db.describeTable(b -> b.tableName("cold")).table();
+        assertThat(cold.warmThroughput().writeUnitsPerSecond()).isEqualTo(4_000L);
+        assertThat(cold.globalSecondaryIndexes().get(0).warmThroughput().readUnitsPerSecond()).isEqualTo(12_000L);
+
+        assertThat(writeInBatches("warm", 6_500)).isEqualTo(6_000); // in one engine-clock second, no throttle before 6,000
+
+        db.updateTable(b -> b.tableName("warm").warmThroughput(w -> w.readUnitsPerSecond(15_000L)));
+        warm = db.describeTable(b -> b.tableName("warm")).table().warmThroughput();
+        assertThat(warm.readUnitsPerSecond()).isEqualTo(15_000L);
+        assertThat(warm.writeUnitsPerSecond()).isEqualTo(6_000L);
+    }
 }

@@ -299,13 +299,13 @@ public final class CapacityModel implements CommitListener {
                 Instant now = clock.instant();
                 if (enforced(m)) {
                     try {
-                        check(s, m.arn(), m.billingMode(), m.throughput(), m.onDemandThroughput(), c.key().partition(), cost.table(), true, now,
+                        check(s, m.arn(), m.billingMode(), m.throughput(), m.onDemandThroughput(), m.warmThroughput(), c.key().partition(), cost.table(), true, now,
                             m.creationDateTime(), null);
                         for (Map.Entry<String, Double> g : cost.globalIndexes().entrySet()) {
                             TableMetadata.IndexDefinition d = m.globalIndex(g.getKey());
                             if (d != null) {
                                 // a GSI without write capacity throttles the base table's write (back-pressure)
-                                check(s, d.arn(), m.billingMode(), d.throughput(), d.onDemandThroughput(), null, g.getValue(), true, now,
+                                check(s, d.arn(), m.billingMode(), d.throughput(), d.onDemandThroughput(), d.warmThroughput(), null, g.getValue(), true, now,
                                     m.creationDateTime(), d.name());
                             }
                         }
@@ -332,15 +332,16 @@ public final class CapacityModel implements CommitListener {
         TableMetadata.Throughput tp = gsi != null ? gsi.throughput() : m.throughput();
         TableState s = state(t);
         if (enforced(m)) {
-            check(s, arn, m.billingMode(), tp, gsi != null ? gsi.onDemandThroughput() : m.onDemandThroughput(), gsi != null ? null : partitionKey,
+            check(s, arn, m.billingMode(), tp, gsi != null ? gsi.onDemandThroughput() : m.onDemandThroughput(),
+                gsi != null ? gsi.warmThroughput() : m.warmThroughput(), gsi != null ? null : partitionKey,
                 units, false, clock.instant(), m.creationDateTime(), indexName);
         }
         s.metrics(arn).consumed(false, units);
     }
 
     private void check(TableState s, String arn, TableMetadata.BillingMode mode, TableMetadata.Throughput tp,
-                       TableMetadata.OnDemandThroughput maximum, AttributeValue partitionKey, double units, boolean write, Instant now,
-                       Instant created, String indexName) {
+                       TableMetadata.OnDemandThroughput maximum, TableMetadata.WarmThroughput warmThroughput, AttributeValue partitionKey,
+                       double units, boolean write, Instant now, Instant created, String indexName) {
         Buckets b = s.buckets.computeIfAbsent(arn, k -> new Buckets());
         double rate;
         double capacity;
@@ -351,7 +352,9 @@ public final class CapacityModel implements CommitListener {
             // on demand: twice the previous peak within 30 minutes, at least the initial 4,000 WRU / 12,000 RRU,
             // at most the per-table maximum of 40,000
             double peak = write ? b.peakWrite : b.peakRead;
-            rate = Math.min(ON_DEMAND_TABLE_MAX, Math.max(write ? 4_000 : 12_000, 2 * peak));
+            long[] warm = TableMetadata.WarmThroughput.effective(warmThroughput, mode, tp);
+            double floor = write ? warm[1] : warm[0]; // the warm throughput: 4,000 WRU / 12,000 RRU unless pre-warmed
+            rate = Math.min(Math.max(ON_DEMAND_TABLE_MAX, floor), Math.max(floor, 2 * peak));
             long max = maximum == null ? -1 : write ? maximum.maxWriteRequestUnits() : maximum.maxReadRequestUnits();
             if (max > 0 && max < rate) {
                 rate = max; // the table's or index's configured OnDemandThroughput maximum
@@ -371,8 +374,14 @@ public final class CapacityModel implements CommitListener {
             bucket.retune(rate, capacity); // UpdateTable takes effect at once
         }
         bucket.refill(now);
-        int parts = partitions(mode == TableMetadata.BillingMode.PROVISIONED ? tp.readCapacityUnits() : 0,
-            mode == TableMetadata.BillingMode.PROVISIONED ? tp.writeCapacityUnits() : 0);
+        int parts;
+        if (mode == TableMetadata.BillingMode.PROVISIONED) {
+            parts = partitions(tp.readCapacityUnits(), tp.writeCapacityUnits());
+        } else {
+            // on demand, the table is laid out for its warm throughput (a new table: 12,000 RRU + 4,000 WRU, 8 partitions)
+            long[] warm = TableMetadata.WarmThroughput.effective(warmThroughput, mode, tp);
+            parts = partitions(warm[0], warm[1]);
+        }
         Bucket partition = null;
         if (partitionKey != null) {
             int p = partitionOf(partitionKey, parts);

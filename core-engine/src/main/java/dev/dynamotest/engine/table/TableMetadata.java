@@ -31,7 +31,8 @@ public record TableMetadata(
     RestoreSummary restoreSummary,
     PitrSettings pitr,
     Map<String, ContributorInsights> contributorInsights,
-    Map<String, ResourcePolicy> resourcePolicies) {
+    Map<String, ResourcePolicy> resourcePolicies,
+    WarmThroughput warmThroughput) {
 
     public TableMetadata {
         // in the order the request gave them, as DescribeTable answers (Map.copyOf's order changes between JVM runs)
@@ -67,7 +68,38 @@ public record TableMetadata(
     }
 
     public record IndexDefinition(String name, String arn, KeySchema keySchema, IndexProjection projection,
-                                  Throughput throughput, OnDemandThroughput onDemandThroughput, String status) {
+                                  Throughput throughput, OnDemandThroughput onDemandThroughput, String status,
+                                  WarmThroughput warmThroughput) {
+        /** An index without requested warm throughput (the baseline applies). */
+        public IndexDefinition(String name, String arn, KeySchema keySchema, IndexProjection projection,
+                               Throughput throughput, OnDemandThroughput onDemandThroughput, String status) {
+            this(name, arn, keySchema, projection, throughput, onDemandThroughput, status, null);
+        }
+    }
+
+    /**
+     * Warm throughput as requested by CreateTable/UpdateTable (-1 where not given); null when never requested. What
+     * DescribeTable reports, and what on-demand capacity starts from, is {@link #effective}: at least the baseline
+     * every table and index has (12,000 read and 4,000 write units per second) and, provisioned, its capacity.
+     */
+    public record WarmThroughput(long readUnitsPerSecond, long writeUnitsPerSecond) {
+        public static final long BASELINE_READ = 12_000;
+        public static final long BASELINE_WRITE = 4_000;
+
+        /** {read, write} units per second the table or index is warm for. */
+        public static long[] effective(WarmThroughput requested, BillingMode mode, Throughput provisioned) {
+            long read = BASELINE_READ;
+            long write = BASELINE_WRITE;
+            if (requested != null) {
+                read = Math.max(read, requested.readUnitsPerSecond());
+                write = Math.max(write, requested.writeUnitsPerSecond());
+            }
+            if (mode == BillingMode.PROVISIONED && provisioned != null) {
+                read = Math.max(read, provisioned.readCapacityUnits());
+                write = Math.max(write, provisioned.writeCapacityUnits());
+            }
+            return new long[] {read, write};
+        }
     }
 
     /** Stream settings: enabled or not, view type, and the current stream's label and ARN (null when none). */
@@ -167,6 +199,7 @@ public record TableMetadata(
         public Map<String, ContributorInsights> contributorInsights = Map.of();
         /** By resource ARN: the table's own and its streams'. */
         public Map<String, ResourcePolicy> resourcePolicies = Map.of();
+        public WarmThroughput warmThroughput;
 
         Builder() {
         }
@@ -194,13 +227,14 @@ public record TableMetadata(
             pitr = m.pitr;
             contributorInsights = m.contributorInsights;
             resourcePolicies = m.resourcePolicies;
+            warmThroughput = m.warmThroughput;
         }
 
         public TableMetadata build() {
             return new TableMetadata(name, arn, tableId, creationDateTime, keySchema, attributeDefinitions, billingMode,
                 billingModeLastUpdate, throughput, onDemandThroughput, globalSecondaryIndexes, localSecondaryIndexes,
                 stream, sse, tags, tableClass, deletionProtection, ttl, restoreSummary, pitr,
-                contributorInsights, resourcePolicies);
+                contributorInsights, resourcePolicies, warmThroughput);
         }
     }
 }

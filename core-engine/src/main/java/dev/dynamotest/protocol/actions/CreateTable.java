@@ -120,6 +120,7 @@ public final class CreateTable implements Action {
         b.billingModeLastUpdate = mode == TableMetadata.BillingMode.PAY_PER_REQUEST ? now : null;
         b.throughput = throughput;
         b.onDemandThroughput = onDemandThroughput(Requests.object(req, "OnDemandThroughput"), null);
+        b.warmThroughput = warmThroughput(Requests.object(req, "WarmThroughput"), null, "warmThroughput");
         b.globalSecondaryIndexes = gsis;
         b.localSecondaryIndexes = lsis;
         b.deletionProtection = Boolean.TRUE.equals(Requests.bool(req, "DeletionProtectionEnabled"));
@@ -272,8 +273,10 @@ public final class CreateTable implements Action {
                 }
             }
             TableMetadata.OnDemandThroughput maximum = local ? null : onDemandThroughput(Requests.object(i, "OnDemandThroughput"), null);
+            TableMetadata.WarmThroughput warm = local ? null
+                : warmThroughput(Requests.object(i, "WarmThroughput"), null, "globalSecondaryIndexes.member.warmThroughput");
             out.add(new TableMetadata.IndexDefinition(indexName, tableArn + "/index/" + indexName, key,
-                new TableMetadata.IndexProjection(TableMetadata.ProjectionType.valueOf(type), nonKey), t, maximum, "ACTIVE"));
+                new TableMetadata.IndexProjection(TableMetadata.ProjectionType.valueOf(type), nonKey), t, maximum, "ACTIVE", warm));
             n++;
         }
         return out;
@@ -291,6 +294,24 @@ public final class CreateTable implements Action {
         Long write = Requests.integer(n, "MaxWriteRequestUnits");
         return new TableMetadata.OnDemandThroughput(read != null ? read : current != null ? current.maxReadRequestUnits() : -1,
             write != null ? write : current != null ? current.maxWriteRequestUnits() : -1);
+    }
+
+    /**
+     * A WarmThroughput member (ReadUnitsPerSecond / WriteUnitsPerSecond, each at least 1 when given): {@code current}
+     * if absent; a unit not given keeps {@code current}'s.
+     */
+    static TableMetadata.WarmThroughput warmThroughput(JsonNode n, TableMetadata.WarmThroughput current, String member) {
+        if (n == null) {
+            return current;
+        }
+        Long read = Requests.integer(n, "ReadUnitsPerSecond");
+        Long write = Requests.integer(n, "WriteUnitsPerSecond");
+        ValidationErrors v = new ValidationErrors();
+        v.min(member + ".readUnitsPerSecond", read, 1);
+        v.min(member + ".writeUnitsPerSecond", write, 1);
+        v.throwIfAny();
+        return new TableMetadata.WarmThroughput(read != null ? read : current != null ? current.readUnitsPerSecond() : -1,
+            write != null ? write : current != null ? current.writeUnitsPerSecond() : -1);
     }
 
     static void checkIndexLimits(List<TableMetadata.IndexDefinition> lsis, List<TableMetadata.IndexDefinition> gsis) {

@@ -167,7 +167,7 @@ public final class RestoreTableFromBackup implements Action {
                 t = table;
             }
             out.add(new TableMetadata.IndexDefinition(i.name(), tableArn + "/index/" + i.name(), i.keySchema(), i.projection(),
-                fresh(t), i.onDemandThroughput(), "ACTIVE"));
+                fresh(t), i.onDemandThroughput(), "ACTIVE", i.warmThroughput()));
         }
         return out;
     }

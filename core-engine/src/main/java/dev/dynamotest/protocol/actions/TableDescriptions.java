@@ -37,6 +37,7 @@ public final class TableDescriptions {
         g.writeStringField("TableArn", m.arn());
         g.writeStringField("TableId", m.tableId());
         writeOnDemandThroughput(g, m.onDemandThroughput());
+        writeWarmThroughput(g, m.warmThroughput(), m.billingMode(), m.throughput());
         if (m.billingMode() == TableMetadata.BillingMode.PAY_PER_REQUEST || m.billingModeLastUpdate() != null) {
             g.writeObjectFieldStart("BillingModeSummary");
             g.writeStringField("BillingMode", m.billingMode().name());
@@ -68,6 +69,7 @@ public final class TableDescriptions {
                 g.writeBooleanField("Backfilling", false);
                 writeThroughput(g, i.throughput());
                 writeOnDemandThroughput(g, i.onDemandThroughput());
+                writeWarmThroughput(g, i.warmThroughput(), m.billingMode(), i.throughput());
                 writeIndexSize(g, data, i.name());
                 g.writeStringField("IndexArn", i.arn());
                 g.writeEndObject();
@@ -146,6 +148,17 @@ public final class TableDescriptions {
             }
             g.writeEndArray();
         }
+        g.writeEndObject();
+    }
+
+    /** WarmThroughput as the service describes every table and GSI: what it is warm for, ACTIVE (the engine is instant). */
+    private static void writeWarmThroughput(JsonGenerator g, TableMetadata.WarmThroughput requested, TableMetadata.BillingMode mode,
+                                            TableMetadata.Throughput provisioned) throws IOException {
+        long[] warm = TableMetadata.WarmThroughput.effective(requested, mode, provisioned);
+        g.writeObjectFieldStart("WarmThroughput");
+        g.writeNumberField("ReadUnitsPerSecond", warm[0]);
+        g.writeNumberField("WriteUnitsPerSecond", warm[1]);
+        g.writeStringField("Status", "ACTIVE");
         g.writeEndObject();
     }
 

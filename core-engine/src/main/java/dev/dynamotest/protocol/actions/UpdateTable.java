@@ -76,6 +76,9 @@ public final class UpdateTable implements Action {
                 }
                 b.throughput = throughput(pt, m.throughput(), now, "provisionedThroughput");
             }
+            if (Requests.object(req, "WarmThroughput") != null) {
+                b.warmThroughput = CreateTable.warmThroughput(Requests.object(req, "WarmThroughput"), m.warmThroughput(), "warmThroughput");
+            }
             if (Requests.object(req, "OnDemandThroughput") != null) {
                 b.onDemandThroughput = CreateTable.onDemandThroughput(Requests.object(req, "OnDemandThroughput"), m.onDemandThroughput());
             }
@@ -193,8 +196,10 @@ public final class UpdateTable implements Action {
                     "globalSecondaryIndexUpdates.member.update.provisionedThroughput");
                 TableMetadata.OnDemandThroughput maximum = CreateTable.onDemandThroughput(Requests.object(update, "OnDemandThroughput"),
                     d.onDemandThroughput());
+                TableMetadata.WarmThroughput warm = CreateTable.warmThroughput(Requests.object(update, "WarmThroughput"),
+                    d.warmThroughput(), "globalSecondaryIndexUpdates.member.update.warmThroughput");
                 indexes.set(indexes.indexOf(d), new TableMetadata.IndexDefinition(d.name(), d.arn(), d.keySchema(),
-                    d.projection(), t, maximum, d.status()));
+                    d.projection(), t, maximum, d.status(), warm));
             } else if (delete != null) {
                 String name = Requests.string(delete, "IndexName");
                 TableMetadata.IndexDefinition d = m.globalIndex(name);
