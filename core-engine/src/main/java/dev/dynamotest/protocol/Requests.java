@@ -19,22 +19,68 @@ public final class Requests {
     private Requests() {
     }
 
+    /** Members the service's model types as Long (the other integers are Integer), for the deserializer's messages. */
+    private static final java.util.Set<String> LONG_MEMBERS = java.util.Set.of("ReadCapacityUnits", "WriteCapacityUnits",
+        "MaxReadRequestUnits", "MaxWriteRequestUnits", "ReadUnitsPerSecond", "WriteUnitsPerSecond");
+
+    /**
+     * The SerializationException text for {@code node} where {@code expected} (string, integer, long, boolean, blob,
+     * timestamp, structure, map, list) was expected. For scalars these are the service's deserializer's texts:
+     * "NUMBER_VALUE cannot be converted to String", "Start of structure or map found where not expected",
+     * "Unrecognized collection type class java.lang.String".
+     */
     public static String unexpected(JsonNode node, String expected) {
-        String actual;
-        if (node.isTextual()) {
-            actual = "STRING_VALUE";
-        } else if (node.isNumber()) {
-            actual = "NUMBER_VALUE";
-        } else if (node.isBoolean()) {
-            actual = node.booleanValue() ? "TRUE_VALUE" : "FALSE_VALUE";
-        } else if (node.isArray()) {
-            actual = "START_ARRAY";
-        } else if (node.isObject()) {
-            actual = "START_OBJECT";
-        } else {
-            actual = "VALUE_NULL";
+        String javaType;
+        switch (expected) {
+            case "string": javaType = "String"; break;
+            case "integer": javaType = "Integer"; break;
+            case "long": javaType = "Long"; break;
+            case "boolean": javaType = "Boolean"; break;
+            case "blob": javaType = "ByteBuffer"; break;
+            case "timestamp": javaType = "Date"; break;
+            default: javaType = null;
         }
-        return "Unexpected token " + actual + " where a " + expected + " was expected";
+        if (javaType != null) {
+            if (node.isObject()) {
+                return "Start of structure or map found where not expected";
+            }
+            if (node.isArray()) {
+                return "Unrecognized collection type class " + (javaType.equals("ByteBuffer") ? "java.nio.ByteBuffer"
+                    : javaType.equals("Date") ? "java.util.Date" : "java.lang." + javaType);
+            }
+            return token(node) + " cannot be converted to " + javaType;
+        }
+        return "Unexpected token " + token(node) + " where a " + expected + " was expected";
+    }
+
+    private static String token(JsonNode node) {
+        if (node.isTextual()) {
+            return "STRING_VALUE";
+        } else if (node.isIntegralNumber()) {
+            return "NUMBER_VALUE";
+        } else if (node.isNumber()) {
+            return "DECIMAL_VALUE";
+        } else if (node.isBoolean()) {
+            return node.booleanValue() ? "TRUE_VALUE" : "FALSE_VALUE";
+        } else if (node.isArray()) {
+            return "START_ARRAY";
+        } else if (node.isObject()) {
+            return "START_OBJECT";
+        }
+        return "VALUE_NULL";
+    }
+
+    /** A timestamp member: epoch seconds, possibly with a fraction, as the JSON protocol sends dates (null if absent). */
+    public static java.time.Instant timestamp(JsonNode request, String name) {
+        JsonNode n = member(request, name);
+        if (n == null) {
+            return null;
+        }
+        if (!n.isNumber()) {
+            throw DynamoException.serialization(unexpected(n, "timestamp"));
+        }
+        java.math.BigDecimal millis = n.decimalValue().movePointRight(3);
+        return java.time.Instant.ofEpochMilli(millis.setScale(0, java.math.RoundingMode.FLOOR).longValueExact());
     }
 
     public static JsonNode member(JsonNode request, String name) {
@@ -70,7 +116,7 @@ public final class Requests {
             return null;
         }
         if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-            throw DynamoException.serialization(unexpected(n, "integer"));
+            throw DynamoException.serialization(unexpected(n, LONG_MEMBERS.contains(name) ? "long" : "integer"));
         }
         return n.longValue();
     }

@@ -60,6 +60,26 @@ class ProtocolEndToEndTest {
     }
 
     @Test
+    void aMemberOfTheWrongJsonTypeGetsTheDeserializersText() throws Exception {
+        assertThat(message(post("DynamoDB_20120810.GetItem", "{\"TableName\":5}"))).isEqualTo("NUMBER_VALUE cannot be converted to String");
+        assertThat(message(post("DynamoDB_20120810.GetItem", "{\"TableName\":true}"))).isEqualTo("TRUE_VALUE cannot be converted to String");
+        assertThat(message(post("DynamoDB_20120810.GetItem", "{\"TableName\":{}}"))).isEqualTo("Start of structure or map found where not expected");
+        assertThat(message(post("DynamoDB_20120810.GetItem", "{\"TableName\":[]}"))).isEqualTo("Unrecognized collection type class java.lang.String");
+        assertThat(message(post("DynamoDB_20120810.Scan", "{\"TableName\":\"abc\",\"Limit\":\"10\"}")))
+            .isEqualTo("STRING_VALUE cannot be converted to Integer");
+        assertThat(message(post("DynamoDB_20120810.Scan", "{\"TableName\":\"abc\",\"Limit\":1.5}")))
+            .isEqualTo("DECIMAL_VALUE cannot be converted to Integer");
+        assertThat(message(post("DynamoDB_20120810.CreateTable", "{\"TableName\":\"abc\",\"ProvisionedThroughput\":"
+            + "{\"ReadCapacityUnits\":\"1\",\"WriteCapacityUnits\":1}}"))).isEqualTo("STRING_VALUE cannot be converted to Long");
+    }
+
+    static String message(Raw r) {
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).startsWith("{\"__type\":\"com.amazon.coral.service#SerializationException\"");
+        return r.body().replaceAll(".*\"message\":\"(.*)\"}", "$1");
+    }
+
+    @Test
     void unknownOperationIsRejected() throws Exception {
         Raw r = post("DynamoDB_20120810.NoSuchThing", "{}");
         assertThat(r.status()).isEqualTo(400);
@@ -81,6 +101,8 @@ class ProtocolEndToEndTest {
             "{\"TableName\":\"" + table + "\",\"Item\":{\"pk\":{\"S\":\"k\"},\"v\":{\"S\":5}}}");
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(wrongType.body()).contains("SerializationException");
+        assertThat(wrongType.body()).isEqualTo("{\"__type\":\"com.amazon.coral.service#SerializationException\","
+            + "\"message\":\"NUMBER_VALUE cannot be converted to String\"}");
         Raw notAnObject = post("DynamoDB_20120810.PutItem", "[1,2]");
         assertThat(notAnObject.body()).contains("SerializationException");
         assertThat(ServerFixture.client().getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("k")))).item())

@@ -219,17 +219,7 @@ public final class Backups {
 
     /** A timestamp member: epoch seconds, possibly with a fraction, as the JSON protocol sends dates. */
     static Instant timestamp(JsonNode req, String name) {
-        JsonNode n = Requests.member(req, name);
-        if (n == null) {
-            return null;
-        }
-        if (!n.isNumber()) {
-            throw DynamoException.serialization("Unexpected token " + (n.isTextual() ? "STRING_VALUE" : n.isBoolean()
-                ? (n.booleanValue() ? "TRUE_VALUE" : "FALSE_VALUE") : n.isArray() ? "START_ARRAY" : "START_OBJECT")
-                + " where a timestamp was expected");
-        }
-        BigDecimal millis = n.decimalValue().movePointRight(3);
-        return Instant.ofEpochMilli(millis.setScale(0, java.math.RoundingMode.FLOOR).longValueExact());
+        return Requests.timestamp(req, name);
     }
 
     static void writeDetails(JsonGenerator g, Backup b, String status) throws IOException {

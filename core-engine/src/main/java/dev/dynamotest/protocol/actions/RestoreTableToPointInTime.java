@@ -11,7 +11,6 @@ import dev.dynamotest.protocol.RequestContext;
 import dev.dynamotest.protocol.Requests;
 import dev.dynamotest.protocol.ValidationErrors;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
@@ -35,10 +34,7 @@ public final class RestoreTableToPointInTime implements Action {
         String sourceArn = Requests.string(req, "SourceTableArn");
         String target = Requests.string(req, "TargetTableName");
         Boolean latest = Requests.bool(req, "UseLatestRestorableTime");
-        JsonNode time = Requests.member(req, "RestoreDateTime");
-        if (time != null && !time.isNumber()) {
-            throw DynamoException.serialization(Requests.unexpected(time, "timestamp"));
-        }
+        Instant time = Requests.timestamp(req, "RestoreDateTime");
         ValidationErrors v = new ValidationErrors();
         v.tableName("targetTableName", target, false);
         if (sourceName != null) {
@@ -68,7 +64,7 @@ public final class RestoreTableToPointInTime implements Action {
         if (window == null) {
             throw new DynamoException(ErrorTypes.POINT_IN_TIME_RECOVERY_UNAVAILABLE, String.format(PITR_NOT_ENABLED, source.name()), 400);
         }
-        Instant when = useLatest ? window[1] : epoch(time.decimalValue());
+        Instant when = useLatest ? window[1] : time;
         if (when.isBefore(window[0]) || when.isAfter(window[1])) {
             throw new DynamoException(ErrorTypes.INVALID_RESTORE_TIME, String.format(OUTSIDE_WINDOW, source.name(),
                 window[0], window[1]), 400);
@@ -80,11 +76,5 @@ public final class RestoreTableToPointInTime implements Action {
         }
         RestoreTableFromBackup.restore(ctx, req, target, version.metadata(), version.data(), null,
             "source table " + version.metadata().arn(), out);
-    }
-
-    /** Epoch seconds with a fraction, as the wire carries timestamps. */
-    private static Instant epoch(BigDecimal seconds) {
-        BigDecimal millis = seconds.movePointRight(3);
-        return Instant.ofEpochMilli(millis.longValue());
     }
 }
