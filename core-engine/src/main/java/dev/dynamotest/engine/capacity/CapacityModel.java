@@ -345,21 +345,26 @@ public final class CapacityModel implements CommitListener {
         Buckets b = s.buckets.computeIfAbsent(arn, k -> new Buckets());
         double rate;
         double capacity;
+        int parts;
+        long max = -1; // the configured OnDemandThroughput maximum, if any
         if (mode == TableMetadata.BillingMode.PROVISIONED) {
             rate = write ? tp.writeCapacityUnits() : tp.readCapacityUnits();
             capacity = rate * BURST_SECONDS;
+            parts = partitions(tp.readCapacityUnits(), tp.writeCapacityUnits());
         } else {
-            // on demand: twice the previous peak within 30 minutes, at least the initial 4,000 WRU / 12,000 RRU,
-            // at most the per-table maximum of 40,000
+            // on demand: twice the previous peak within 30 minutes, at least the warm throughput (4,000 WRU /
+            // 12,000 RRU unless pre-warmed), at most the per-table maximum of 40,000 (or the configured one)
             double peak = write ? b.peakWrite : b.peakRead;
             long[] warm = TableMetadata.WarmThroughput.effective(warmThroughput, mode, tp);
-            double floor = write ? warm[1] : warm[0]; // the warm throughput: 4,000 WRU / 12,000 RRU unless pre-warmed
+            double floor = write ? warm[1] : warm[0];
             rate = Math.min(Math.max(ON_DEMAND_TABLE_MAX, floor), Math.max(floor, 2 * peak));
-            long max = maximum == null ? -1 : write ? maximum.maxWriteRequestUnits() : maximum.maxReadRequestUnits();
+            max = maximum == null ? -1 : write ? maximum.maxWriteRequestUnits() : maximum.maxReadRequestUnits();
             if (max > 0 && max < rate) {
-                rate = max; // the table's or index's configured OnDemandThroughput maximum
+                rate = max;
             }
             capacity = rate;
+            // laid out for its warm throughput (a new table: 12,000 RRU + 4,000 WRU, 8 partitions)
+            parts = partitions(warm[0], warm[1]);
         }
         Bucket bucket = write ? b.write : b.read;
         if (bucket == null) {
@@ -374,14 +379,6 @@ public final class CapacityModel implements CommitListener {
             bucket.retune(rate, capacity); // UpdateTable takes effect at once
         }
         bucket.refill(now);
-        int parts;
-        if (mode == TableMetadata.BillingMode.PROVISIONED) {
-            parts = partitions(tp.readCapacityUnits(), tp.writeCapacityUnits());
-        } else {
-            // on demand, the table is laid out for its warm throughput (a new table: 12,000 RRU + 4,000 WRU, 8 partitions)
-            long[] warm = TableMetadata.WarmThroughput.effective(warmThroughput, mode, tp);
-            parts = partitions(warm[0], warm[1]);
-        }
         Bucket partition = null;
         if (partitionKey != null) {
             int p = partitionOf(partitionKey, parts);
@@ -400,7 +397,6 @@ public final class CapacityModel implements CommitListener {
             } else if (mode == TableMetadata.BillingMode.PROVISIONED) {
                 limit = Throttled.PROVISIONED;
             } else {
-                long max = maximum == null ? -1 : write ? maximum.maxWriteRequestUnits() : maximum.maxReadRequestUnits();
                 // on demand: at the configured maximum, at the per-table quota, or ahead of DynamoDB's scaling (the
                 // previous peak's partitions), which the service reports as a key-range limit
                 limit = max > 0 && rate == max ? Throttled.MAX_ON_DEMAND : rate >= ON_DEMAND_TABLE_MAX ? Throttled.ACCOUNT_LIMIT : Throttled.KEY_RANGE;

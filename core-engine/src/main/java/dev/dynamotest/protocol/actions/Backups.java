@@ -66,10 +66,7 @@ public final class Backups {
             // BackupName has TableName's constraints (3..255, [a-zA-Z0-9_.-]+) and the same messages
             v.tableName("backupName", backupName, false);
             v.throwIfAny();
-            Table table = Tables.find(ctx.namespace(), tableName);
-            if (table == null) {
-                throw new DynamoException(ErrorTypes.TABLE_NOT_FOUND, String.format(Messages.BACKUP_TABLE_NOT_FOUND, tableName), 400);
-            }
+            Table table = Tables.backupSource(ctx, tableName);
             Instant now = ctx.engine().clock().instant();
             Backup b = ctx.namespace().createBackup(table, newArn(table.metadata().arn(), now), backupName, now);
             out.writeStartObject();
@@ -263,7 +260,7 @@ public final class Backups {
         TableDescriptions.writeKeySchema(g, m.keySchema());
         g.writeNumberField("TableCreationDateTime", TableDescriptions.epochSeconds(m.creationDateTime()));
         writePlainThroughput(g, m.throughput());
-        writeOnDemand(g, m.onDemandThroughput());
+        TableDescriptions.writeOnDemandThroughput(g, m.onDemandThroughput());
         g.writeNumberField("ItemCount", b.data().itemCount());
         g.writeStringField("BillingMode", m.billingMode().name());
         g.writeEndObject();
@@ -288,7 +285,7 @@ public final class Backups {
                 TableDescriptions.writeKeySchema(g, i.keySchema());
                 TableDescriptions.writeProjection(g, i.projection());
                 writePlainThroughput(g, i.throughput());
-                writeOnDemand(g, i.onDemandThroughput());
+                TableDescriptions.writeOnDemandThroughput(g, i.onDemandThroughput());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -306,15 +303,7 @@ public final class Backups {
             g.writeStringField("AttributeName", m.ttl().attributeName());
             g.writeEndObject();
         }
-        if (m.sse() != null && m.sse().enabled()) {
-            g.writeObjectFieldStart("SSEDescription");
-            g.writeStringField("Status", "ENABLED");
-            g.writeStringField("SSEType", m.sse().sseType());
-            if (m.sse().kmsMasterKeyArn() != null) {
-                g.writeStringField("KMSMasterKeyArn", m.sse().kmsMasterKeyArn());
-            }
-            g.writeEndObject();
-        }
+        TableDescriptions.writeSseDescription(g, m.sse());
         g.writeEndObject();
         g.writeEndObject();
     }
@@ -325,14 +314,5 @@ public final class Backups {
         g.writeNumberField("ReadCapacityUnits", t.readCapacityUnits());
         g.writeNumberField("WriteCapacityUnits", t.writeCapacityUnits());
         g.writeEndObject();
-    }
-
-    private static void writeOnDemand(JsonGenerator g, TableMetadata.OnDemandThroughput t) throws IOException {
-        if (t != null) {
-            g.writeObjectFieldStart("OnDemandThroughput");
-            g.writeNumberField("MaxReadRequestUnits", t.maxReadRequestUnits());
-            g.writeNumberField("MaxWriteRequestUnits", t.maxWriteRequestUnits());
-            g.writeEndObject();
-        }
     }
 }

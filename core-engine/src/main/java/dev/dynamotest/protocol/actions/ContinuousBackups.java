@@ -2,8 +2,6 @@ package dev.dynamotest.protocol.actions;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dynamotest.engine.error.DynamoException;
-import dev.dynamotest.engine.error.ErrorTypes;
 import dev.dynamotest.engine.table.Table;
 import dev.dynamotest.engine.table.TableMetadata;
 import dev.dynamotest.protocol.Action;
@@ -25,16 +23,6 @@ public final class ContinuousBackups {
     private ContinuousBackups() {
     }
 
-    /** These operations answer TableNotFoundException (not ResourceNotFoundException) for an unknown table. */
-    static final String TABLE_NOT_FOUND = "Table not found: %s";
-
-    static Table table(RequestContext ctx, String nameOrArn) {
-        Table t = Tables.find(ctx.namespace(), nameOrArn);
-        if (t == null) {
-            throw new DynamoException(ErrorTypes.TABLE_NOT_FOUND, String.format(TABLE_NOT_FOUND, nameOrArn), 400);
-        }
-        return t;
-    }
 
     /**
      * The window RestoreTableToPointInTime accepts: from when PITR was enabled (no further back than the recovery
@@ -84,7 +72,7 @@ public final class ContinuousBackups {
             ValidationErrors v = new ValidationErrors();
             v.tableName("tableName", tableName, true);
             v.throwIfAny();
-            write(ctx, out, table(ctx, tableName));
+            write(ctx, out, Tables.backupSource(ctx, tableName));
         }
     }
 
@@ -107,7 +95,7 @@ public final class ContinuousBackups {
             v.min("pointInTimeRecoverySpecification.recoveryPeriodInDays", days, 1);
             v.max("pointInTimeRecoverySpecification.recoveryPeriodInDays", days, 35);
             v.throwIfAny();
-            Table table = table(ctx, tableName);
+            Table table = Tables.backupSource(ctx, tableName);
             Instant now = ctx.engine().clock().instant();
             TableMetadata updated = table.updateMetadata(m -> {
                 TableMetadata.PitrSettings old = m.pitr();

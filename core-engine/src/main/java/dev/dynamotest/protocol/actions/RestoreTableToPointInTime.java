@@ -56,21 +56,15 @@ public final class RestoreTableToPointInTime implements Action {
             throw DynamoException.validation(NO_TIME);
         }
         String named = sourceName != null ? sourceName : sourceArn;
-        Table source = Tables.find(ctx.namespace(), named);
-        if (source == null) {
-            throw new DynamoException(ErrorTypes.TABLE_NOT_FOUND, String.format(ContinuousBackups.TABLE_NOT_FOUND, named), 400);
-        }
+        Table source = Tables.backupSource(ctx, named);
         Instant[] window = ContinuousBackups.window(ctx, source);
         if (window == null) {
             throw new DynamoException(ErrorTypes.POINT_IN_TIME_RECOVERY_UNAVAILABLE, String.format(PITR_NOT_ENABLED, source.name()), 400);
         }
         Instant when = useLatest ? window[1] : time;
-        if (when.isBefore(window[0]) || when.isAfter(window[1])) {
-            throw new DynamoException(ErrorTypes.INVALID_RESTORE_TIME, String.format(OUTSIDE_WINDOW, source.name(),
-                window[0], window[1]), 400);
-        }
-        PitrHistory.Version version = ctx.engine().pitr().at(source, when);
-        if (version == null) { // cannot happen inside the window; answer as for a time outside it
+        // outside the window there is no version; inside it there always is one (the history starts at its start)
+        PitrHistory.Version version = when.isBefore(window[0]) || when.isAfter(window[1]) ? null : ctx.engine().pitr().at(source, when);
+        if (version == null) {
             throw new DynamoException(ErrorTypes.INVALID_RESTORE_TIME, String.format(OUTSIDE_WINDOW, source.name(),
                 window[0], window[1]), 400);
         }

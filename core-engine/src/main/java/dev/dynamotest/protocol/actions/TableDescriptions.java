@@ -87,15 +87,7 @@ public final class TableDescriptions {
             g.writeStringField("LatestStreamLabel", s.label());
             g.writeStringField("LatestStreamArn", s.arn());
         }
-        if (m.sse() != null && m.sse().enabled()) {
-            g.writeObjectFieldStart("SSEDescription");
-            g.writeStringField("Status", "ENABLED");
-            g.writeStringField("SSEType", m.sse().sseType());
-            if (m.sse().kmsMasterKeyArn() != null) {
-                g.writeStringField("KMSMasterKeyArn", m.sse().kmsMasterKeyArn());
-            }
-            g.writeEndObject();
-        }
+        writeSseDescription(g, m.sse());
         if (!"STANDARD".equals(m.tableClass())) {
             g.writeObjectFieldStart("TableClassSummary");
             g.writeStringField("TableClass", m.tableClass());
@@ -162,8 +154,21 @@ public final class TableDescriptions {
         g.writeEndObject();
     }
 
+    /** SSEDescription of a table with server-side encryption enabled; nothing otherwise. */
+    static void writeSseDescription(JsonGenerator g, TableMetadata.SseSettings sse) throws IOException {
+        if (sse != null && sse.enabled()) {
+            g.writeObjectFieldStart("SSEDescription");
+            g.writeStringField("Status", "ENABLED");
+            g.writeStringField("SSEType", sse.sseType());
+            if (sse.kmsMasterKeyArn() != null) {
+                g.writeStringField("KMSMasterKeyArn", sse.kmsMasterKeyArn());
+            }
+            g.writeEndObject();
+        }
+    }
+
     /** OnDemandThroughput as given at CreateTable/UpdateTable (-1: no maximum); omitted when never set. */
-    private static void writeOnDemandThroughput(JsonGenerator g, TableMetadata.OnDemandThroughput t) throws IOException {
+    static void writeOnDemandThroughput(JsonGenerator g, TableMetadata.OnDemandThroughput t) throws IOException {
         if (t == null) {
             return;
         }

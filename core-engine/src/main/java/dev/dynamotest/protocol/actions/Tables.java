@@ -29,6 +29,16 @@ final class Tables {
         return t;
     }
 
+    /** For the backup operations, which answer TableNotFoundException "Table not found: NAME" for an unknown table. */
+    static Table backupSource(RequestContext ctx, String nameOrArn) {
+        Table t = find(ctx.namespace(), nameOrArn);
+        if (t == null) {
+            throw new DynamoException(dev.dynamotest.engine.error.ErrorTypes.TABLE_NOT_FOUND,
+                String.format(Messages.BACKUP_TABLE_NOT_FOUND, nameOrArn), 400);
+        }
+        return t;
+    }
+
     static Table find(Namespace ns, String nameOrArn) {
         if (nameOrArn.startsWith("arn:")) {
             int i = nameOrArn.indexOf(":table/");
