@@ -24,8 +24,20 @@ public final class AttributeValueJson {
     private AttributeValueJson() {
     }
 
+    /** Maps and lists nest at most this deep in a value (a top-level attribute that is a map is at level 1). */
+    public static final int MAX_NESTING_LEVELS = 32;
+    /** The longest attribute name, in UTF-8 bytes (the service model's AttributeName: max 65535). */
+    public static final int MAX_NAME_BYTES = 65_535;
+    static final String NAME_TOO_LONG =
+        "One or more parameter values were invalid: Attribute name size has exceeded the maximum size limit of 65535 bytes";
+
     /** Reads an attribute value; wrong JSON shapes are SerializationExceptions, bad values ValidationExceptions. */
     public static AttributeValue read(JsonNode node) {
+        return read(node, 0);
+    }
+
+    /** {@code depth}: how many maps and lists enclose the value; the recursion stops at the service's limit. */
+    private static AttributeValue read(JsonNode node, int depth) {
         if (node == null || node.isNull()) {
             throw DynamoException.validation(Messages.AV_NO_TYPE);
         }
@@ -74,15 +86,16 @@ public final class AttributeValueJson {
                 if (!value.isObject()) {
                     throw DynamoException.serialization(Requests.unexpected(value, "map"));
                 }
-                return new AttributeValue.M(readAttributeMap(value));
+                return new AttributeValue.M(readAttributeMap(value, nested(depth)));
             }
             case "L": {
                 if (!value.isArray()) {
                     throw DynamoException.serialization(Requests.unexpected(value, "list"));
                 }
+                int inner = nested(depth);
                 List<AttributeValue> l = new ArrayList<>(value.size());
                 for (JsonNode v : value) {
-                    l.add(read(v));
+                    l.add(read(v, inner));
                 }
                 return new AttributeValue.L(l);
             }
@@ -164,6 +177,23 @@ public final class AttributeValueJson {
         }
     }
 
+    /** The depth of a map's or list's members; past {@link #MAX_NESTING_LEVELS} the value is refused. */
+    private static int nested(int depth) {
+        if (depth + 1 > MAX_NESTING_LEVELS) {
+            throw DynamoException.validation(Messages.NESTING_TOO_DEEP);
+        }
+        return depth + 1;
+    }
+
+    /** An attribute name or map key longer than 65,535 UTF-8 bytes is refused. */
+    private static String name(String name) {
+        // a char is at most 3 UTF-8 bytes: only long names need counting
+        if (name.length() > MAX_NAME_BYTES / 3 && AttributeValue.utf8Length(name) > MAX_NAME_BYTES) {
+            throw DynamoException.validation(NAME_TOO_LONG);
+        }
+        return name;
+    }
+
     /** Reads a map of attribute values (an item, a key, ExpressionAttributeValues). */
     public static Map<String, AttributeValue> readMap(JsonNode node) {
         if (!node.isObject()) {
@@ -172,7 +202,7 @@ public final class AttributeValueJson {
         LinkedHashMap<String, AttributeValue> m = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            m.put(e.getKey(), read(e.getValue()));
+            m.put(name(e.getKey()), read(e.getValue(), 0));
         }
         return m;
     }
@@ -182,15 +212,15 @@ public final class AttributeValueJson {
         if (!node.isObject()) {
             throw DynamoException.serialization(Requests.unexpected(node, "map"));
         }
-        return Item.wrap(readAttributeMap(node));
+        return Item.wrap(readAttributeMap(node, 0));
     }
 
     /** The members of an object node (whose names are distinct) as an {@link AttributeMap}. */
-    private static AttributeMap readAttributeMap(JsonNode node) {
+    private static AttributeMap readAttributeMap(JsonNode node, int depth) {
         AttributeMap.Builder m = AttributeMap.builder(node.size());
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            m.put(e.getKey(), read(e.getValue()));
+            m.put(name(e.getKey()), read(e.getValue(), depth));
         }
         return m.build();
     }

@@ -122,8 +122,6 @@ public final class RequestHandler {
             return error(e, requestId);
         } catch (IOException | RuntimeException e) {
             return error(DynamoException.internal("Internal server error: " + e), requestId);
-        } catch (StackOverflowError e) {
-            return error(DynamoException.validation("Nesting Levels have exceeded supported limits"), requestId);
         }
     }
 

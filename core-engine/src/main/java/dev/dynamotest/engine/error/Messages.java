@@ -64,6 +64,8 @@ public final class Messages {
         "One or more parameter values were invalid: Input collection %sof type BS contains duplicates.";
     public static final String EMPTY_BINARY_SET = "One or more parameter values were invalid: Binary sets should not be empty";
     public static final String NULL_MUST_BE_TRUE = "One or more parameter values were invalid: Null attribute value types must have the value of true";
+    /** An item (or a value) nesting maps and lists deeper than 32 levels. */
+    public static final String NESTING_TOO_DEEP = "Nesting Levels have exceeded supported limits";
     public static final String AV_NO_TYPE = "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes";
     public static final String AV_MULTIPLE_TYPES = "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes";
 

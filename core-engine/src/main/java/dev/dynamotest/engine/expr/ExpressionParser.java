@@ -16,9 +16,15 @@ import java.util.Set;
  * pass over the tree in text order for unknown function names, functions used where they are not allowed, reserved
  * words used as names and list indexes beyond the int range, and finally (update expressions) a clause written
  * twice.
+ *
+ * <p>Recursion is bounded: parentheses, NOT and function calls nest at most {@link #MAX_NESTING} deep. No valid
+ * expression comes near (it would need more than 300 operators or redundant parentheses); past the bound the
+ * parser stops with the error the service gives such an expression (see {@link #tooDeep()}).
  */
 public final class ExpressionParser {
     static final int MAX_EXPRESSION_LENGTH = 4096;
+    /** How deep parentheses, NOTs and function calls may nest before the parser gives up. */
+    static final int MAX_NESTING = 1000;
 
     private static final Set<String> BOOLEAN_FUNCTIONS =
         Set.of("attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains");
@@ -30,6 +36,7 @@ public final class ExpressionParser {
     private final ExpressionKind kind;
     private final List<Token> tokens;
     private int pos;
+    private int depth;
     private boolean redundantParentheses;
     /** The checks of the tree pass, in text order; each yields an error detail or null. */
     private final List<Check> checks = new ArrayList<>();
@@ -273,7 +280,10 @@ public final class ExpressionParser {
 
     private Node parseNot() {
         if (accept(Token.Kind.NOT)) {
-            return Node.of(new Condition.Not(requireCondition(parseNot())));
+            enter();
+            Node n = Node.of(new Condition.Not(requireCondition(parseNot())));
+            depth--;
+            return n;
         }
         return parseComparison();
     }
@@ -326,8 +336,10 @@ public final class ExpressionParser {
     /** {@code ( condition-or-operand )}, a function call, a path or a value. */
     private Node parsePrimary() {
         if (accept(Token.Kind.LPAREN)) {
+            enter();
             Node inner = parseOr();
             expect(Token.Kind.RPAREN);
+            depth--;
             return parenthesize(inner);
         }
         return parseOperand(null);
@@ -359,18 +371,22 @@ public final class ExpressionParser {
         Token t = peek();
         if (t.is(Token.Kind.LPAREN)) {
             pos++;
+            enter();
             Node inner = parseOperand(parent);
             expect(Token.Kind.RPAREN);
+            depth--;
             return parenthesize(inner);
         }
         if (t.is(Token.Kind.IDENT) && tokens.get(pos + 1).is(Token.Kind.LPAREN)) {
             pos += 2;
+            enter();
             Call call = new Call(t.text(), parent);
             checks.add(call);
             do {
                 call.arguments.add(parseOperand(call).toOperand());
             } while (accept(Token.Kind.COMMA));
             expect(Token.Kind.RPAREN);
+            depth--;
             if (parent != null) {
                 call.asOperand = true;
             }
@@ -397,8 +413,10 @@ public final class ExpressionParser {
     private Node parseSetValue() {
         Node first;
         if (accept(Token.Kind.LPAREN)) {
+            enter();
             Node inner = parseSetValue();
             expect(Token.Kind.RPAREN);
+            depth--;
             first = parenthesize(inner);
         } else {
             first = parseOperand(null);
@@ -463,6 +481,30 @@ public final class ExpressionParser {
             return t.text();
         }
         throw syntaxError();
+    }
+
+    // ---------------------------------------------------------------- nesting
+
+    /** One level deeper (a parenthesis, NOT or function call); past {@link #MAX_NESTING} the parse stops. */
+    private void enter() {
+        if (++depth > MAX_NESTING) {
+            throw tooDeep();
+        }
+    }
+
+    /**
+     * An expression nested past {@link #MAX_NESTING}. It has either parentheses directly inside parentheses
+     * (the service: redundant parentheses) or, on the way down, more than 300 operators (the service stops
+     * counting at 301), since every other level of nesting takes an operator or a function. The service would
+     * report a syntax error further on first; the parser does not read that far.
+     */
+    private DynamoException tooDeep() {
+        for (int i = 1; i < tokens.size(); i++) {
+            if (tokens.get(i).is(Token.Kind.LPAREN) && tokens.get(i - 1).is(Token.Kind.LPAREN)) {
+                return invalid(Messages.EXPR_REDUNDANT_PARENTHESES);
+            }
+        }
+        return invalid(String.format(Messages.EXPR_TOO_MANY_OPERATORS, ExpressionAttributes.MAX_OPERATORS + 1));
     }
 
     // ---------------------------------------------------------------- tokens and errors

@@ -4,6 +4,7 @@ import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.engine.model.AttrType;
 import dev.dynamotest.engine.model.AttributeValue;
 import dev.dynamotest.engine.model.Item;
+import dev.dynamotest.engine.model.Values;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,6 +114,7 @@ public final class Legacy {
                 if (values.isEmpty()) {
                     throw DynamoException.validation(INVALID + "Invalid number of argument(s) for the IN ComparisonOperator");
                 }
+                sameType(values);
                 List<Operand> candidates = new ArrayList<>();
                 for (AttributeValue v : values) {
                     scalar(op, v);
@@ -124,12 +126,10 @@ public final class Legacy {
                 count(op, values, 2);
                 AttributeValue lo = values.get(0);
                 AttributeValue hi = values.get(1);
+                sameType(values);
                 scalar(op, lo);
                 scalar(op, hi);
-                if (lo.type() != hi.type()) {
-                    throw DynamoException.validation(INVALID + "AttributeValues inside AttributeValueList must be of same type");
-                }
-                if (dev.dynamotest.engine.model.Values.compareScalars(lo, hi) > 0) {
+                if (Values.compareScalars(lo, hi) > 0) {
                     throw DynamoException.validation(INVALID + "The BETWEEN condition was provided a range where the lower bound is greater than the upper bound");
                 }
                 return new Condition.Between(path(a), lit(lo), lit(hi));
@@ -144,6 +144,15 @@ public final class Legacy {
     private static void count(String op, List<AttributeValue> values, int expected) {
         if (values.size() != expected) {
             throw DynamoException.validation(INVALID + "Invalid number of argument(s) for the " + op + " ComparisonOperator");
+        }
+    }
+
+    /** Several values (IN, BETWEEN) must all be of one type; checked before the operator's own type rules. */
+    private static void sameType(List<AttributeValue> values) {
+        for (AttributeValue v : values) {
+            if (v.type() != values.get(0).type()) {
+                throw DynamoException.validation(INVALID + "AttributeValues inside AttributeValueList must be of same type");
+            }
         }
     }
 
@@ -162,8 +171,18 @@ public final class Legacy {
         return new Projection(paths);
     }
 
-    /** Applies AttributeUpdates with the legacy rules (ADD appends to lists; DELETE without a value removes). */
+    /** The service's text when ADD or DELETE meets an attribute of another type (AttributeUpdates only). */
+    public static final String TYPE_MISMATCH = "Type mismatch for attribute to update";
+
+    /**
+     * Applies AttributeUpdates with the legacy rules (ADD appends to lists; DELETE without a value removes). When
+     * the item does not exist and every action is a DELETE, nothing happens and no item is created (the service's
+     * documentation of AttributeValueUpdate: "DELETE - Nothing happens; there is no attribute to delete").
+     */
     public static UpdateResult applyAttributeUpdates(Item old, Map<String, AttributeValue> key, List<AttributeUpdate> updates) {
+        if (old == null && !updates.isEmpty() && updates.stream().allMatch(u -> "DELETE".equals(u.action()))) {
+            return new UpdateResult(null, List.of());
+        }
         LinkedHashMap<String, AttributeValue> attrs = old != null ? old.toMutableMap() : new LinkedHashMap<>(key);
         List<Path> touched = new ArrayList<>();
         for (AttributeUpdate u : updates) {
@@ -184,6 +203,9 @@ public final class Legacy {
                         if (!u.value().type().isSet()) {
                             throw DynamoException.validation(INVALID + "DELETE action with value is not supported for the type " + u.value().type());
                         }
+                        if (current != null && current.type() != u.value().type()) {
+                            throw DynamoException.validation(TYPE_MISMATCH);
+                        }
                         if (current != null) {
                             AttributeValue rest = UpdateApplier.delete(current, u.value());
                             if (rest == null) {
@@ -200,12 +222,15 @@ public final class Legacy {
                     }
                     if (u.value() instanceof AttributeValue.L list) {
                         if (current != null && !(current instanceof AttributeValue.L)) {
-                            throw DynamoException.validation(UpdateApplier.WRONG_TYPE);
+                            throw DynamoException.validation(TYPE_MISMATCH);
                         }
                         List<AttributeValue> joined = new ArrayList<>(current == null ? List.of() : ((AttributeValue.L) current).value());
                         joined.addAll(list.value());
                         attrs.put(u.attribute(), AttributeValue.l(joined));
                     } else if (u.value().type() == AttrType.N || u.value().type().isSet()) {
+                        if (current != null && current.type() != u.value().type()) {
+                            throw DynamoException.validation(TYPE_MISMATCH);
+                        }
                         attrs.put(u.attribute(), UpdateApplier.add(current, u.value()));
                     } else {
                         throw DynamoException.validation(INVALID + "ADD action is not supported for the type " + u.value().type());

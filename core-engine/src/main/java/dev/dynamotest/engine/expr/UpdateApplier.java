@@ -7,6 +7,9 @@ import dev.dynamotest.engine.model.Bytes;
 import dev.dynamotest.engine.model.Item;
 import dev.dynamotest.engine.model.Num;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,8 +18,9 @@ import java.util.Set;
 
 /**
  * Applies a resolved update expression to an item, purely. Every SET value is computed from the item as it was
- * before the update; then SETs are applied, REMOVEs (list elements by their original indexes), ADDs and
- * DELETEs. Key attributes cannot be touched.
+ * before the update; then SETs are applied (several appends past the end of one list in index order), REMOVEs
+ * (list elements by their original indexes), ADDs and DELETEs. Key attributes cannot be touched. An update that
+ * only takes away (REMOVE, DELETE) from an item that does not exist creates nothing.
  */
 public final class UpdateApplier {
     private UpdateApplier() {
@@ -24,6 +28,8 @@ public final class UpdateApplier {
 
     public static final String MISSING_ATTRIBUTE = "The provided expression refers to an attribute that does not exist in the item";
     public static final String WRONG_TYPE = "An operand in the update expression has an incorrect data type";
+    /** Items nest documents (maps, lists) at most this deep. */
+    public static final int MAX_NESTING_LEVELS = 32;
 
     /** {@code oldItem} may be null: the update then starts from the key attributes. */
     public static UpdateResult apply(UpdateExpression update, Item oldItem, Map<String, AttributeValue> key,
@@ -38,15 +44,30 @@ public final class UpdateApplier {
                 throw DynamoException.validation(String.format(Messages.UPDATE_KEY_ATTRIBUTE, p.attribute()));
             }
         }
+        if (oldItem == null && update.set().isEmpty() && update.add().isEmpty()) {
+            // Only REMOVE / DELETE on an absent item: nothing to take away, and no item is created.
+            return new UpdateResult(null, List.of());
+        }
         LinkedHashMap<String, AttributeValue> attrs = oldItem != null ? oldItem.toMutableMap() : new LinkedHashMap<>(key);
 
         // values first, all against the old item
-        List<AttributeValue> setValues = new ArrayList<>(update.set().size());
-        for (UpdateExpression.SetAction a : update.set()) {
-            setValues.add(setValue(a.value(), oldItem));
+        List<UpdateExpression.SetAction> sets = new ArrayList<>(update.set());
+        List<AttributeValue> setValues = new ArrayList<>(sets.size());
+        for (UpdateExpression.SetAction a : sets) {
+            AttributeValue v = setValue(a.value(), oldItem);
+            if (a.path().size() - 1 + AttributeValue.nestingDepth(v, MAX_NESTING_LEVELS) > MAX_NESTING_LEVELS) {
+                throw DynamoException.validation(Messages.NESTING_TOO_DEEP);
+            }
+            setValues.add(v);
         }
-        for (int i = 0; i < update.set().size(); i++) {
-            DocumentPaths.set(attrs, update.set().get(i).path(), setValues.get(i));
+        // Paths never overlap, so the order only matters for appends past the end of one list: lowest index first.
+        Integer[] order = new Integer[sets.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingInt(i -> lastIndex(sets.get(i).path())));
+        for (int i : order) {
+            DocumentPaths.set(attrs, sets.get(i).path(), setValues.get(i));
         }
         if (!update.remove().isEmpty()) {
             DocumentPaths.removeAll(attrs, update.remove());
@@ -70,6 +91,11 @@ public final class UpdateApplier {
             }
         }
         return new UpdateResult(Item.wrap(attrs), touched);
+    }
+
+    /** The list index a path ends with, or -1 when it ends with a name. */
+    private static int lastIndex(Path p) {
+        return p.get(p.size() - 1) instanceof Path.Index ix ? ix.index() : -1;
     }
 
     private static AttributeValue literal(Operand o, Item old) {
@@ -101,7 +127,7 @@ public final class UpdateApplier {
             List<AttributeValue> joined = new ArrayList<>(la.value().size() + lb.value().size());
             joined.addAll(la.value());
             joined.addAll(lb.value());
-            return new AttributeValue.L(java.util.Collections.unmodifiableList(joined));
+            return new AttributeValue.L(Collections.unmodifiableList(joined));
         }
         if (o instanceof Operand.Arithmetic a) {
             AttributeValue l = setValue(a.left(), old);

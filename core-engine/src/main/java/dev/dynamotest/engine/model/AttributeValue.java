@@ -54,6 +54,32 @@ public sealed interface AttributeValue {
     }
 
     /**
+     * How many documents (maps, lists) are nested in {@code v}: 0 for a scalar or a set, 1 for a map of scalars.
+     * Counting stops past {@code limit} (the result is then {@code limit + 1}), so the recursion is bounded.
+     */
+    static int nestingDepth(AttributeValue v, int limit) {
+        Iterable<AttributeValue> children;
+        if (v instanceof M m) {
+            children = m.value().values();
+        } else if (v instanceof L l) {
+            children = l.value();
+        } else {
+            return 0;
+        }
+        if (limit <= 0) {
+            return 1;
+        }
+        int deepest = 0;
+        for (AttributeValue c : children) {
+            deepest = Math.max(deepest, nestingDepth(c, limit - 1));
+            if (deepest >= limit) {
+                break;
+            }
+        }
+        return 1 + deepest;
+    }
+
+    /**
      * A string. An ASCII string, the common case, is held as its bytes alone (which are its UTF-8 and its Latin-1
      * encoding alike): one array instead of a String object around one; any other string is held as the String.
      * {@link #value()} makes the String of an ASCII value on each call, so the hot paths (key ordering, partition

@@ -262,15 +262,16 @@ public final class Num implements Comparable<Num> {
             return ZERO;
         }
         BigDecimal n = d.stripTrailingZeros();
-        if (n.precision() > MAX_DIGITS) {
-            throw DynamoException.validation(Messages.NUMBER_TOO_MANY_DIGITS);
-        }
+        // The range first: a sum past 9.99...E+125 is an overflow even when it also has 39 digits.
         BigDecimal abs = n.abs();
         if (abs.compareTo(MAX) > 0) {
             throw DynamoException.validation(Messages.NUMBER_OVERFLOW);
         }
         if (abs.compareTo(MIN_POSITIVE) < 0) {
             throw DynamoException.validation(Messages.NUMBER_UNDERFLOW);
+        }
+        if (n.precision() > MAX_DIGITS) {
+            throw DynamoException.validation(Messages.NUMBER_TOO_MANY_DIGITS);
         }
         if (n.precision() <= COMPACT_DIGITS) {
             return compact(n.unscaledValue().longValueExact(), n.scale(), n.precision());

@@ -1,6 +1,7 @@
 package dev.dynamotest.engine.partiql;
 
 import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.error.Messages;
 import dev.dynamotest.engine.expr.Condition;
 import dev.dynamotest.engine.expr.Operand;
 import dev.dynamotest.engine.expr.Path;
@@ -26,6 +27,10 @@ import java.util.Set;
  * parsing. It produces the engine's own condition and update trees; the checks that need the table (keys,
  * indexes) are the planner's ({@link PartiqlPlanner}). Messages are DynamoDB's, as DynamoDB Local 2.6.1 words
  * them.
+ *
+ * <p>Recursion is bounded: conditions (parentheses, NOT, size) nest at most {@link #MAX_NESTING} deep, literal
+ * maps and lists at most 32 levels inside an item, as items do; past either the statement is refused with the
+ * service's "Nesting Levels have exceeded supported limits".
  */
 public final class PartiqlParser {
     public static final String MALFORMED = "Statement wasn't well formed, can't be processed: ";
@@ -72,6 +77,13 @@ public final class PartiqlParser {
     private final List<Token> toks;
     private int pos;
     private int usedParameters;
+    private int depth;
+    private int valueDepth;
+
+    /** How deep conditions may nest (parentheses, NOT, size) before the parser gives up. */
+    static final int MAX_NESTING = 1000;
+    /** Literal maps and lists: the item's own tuple plus the 32 levels an item may nest. */
+    static final int MAX_VALUE_NESTING = 33;
 
     private PartiqlParser(String text, List<AttributeValue> parameters) {
         this.text = text;
@@ -99,6 +111,18 @@ public final class PartiqlParser {
     }
 
     // ------------------------------------------------------------------ tokens
+
+    private void enter() {
+        if (++depth > MAX_NESTING) {
+            throw error(Messages.NESTING_TOO_DEEP);
+        }
+    }
+
+    private void enterValue() {
+        if (++valueDepth > MAX_VALUE_NESTING) {
+            throw error(Messages.NESTING_TOO_DEEP);
+        }
+    }
 
     private DynamoException malformed() {
         return DynamoException.validation(MALFORMED + text);
@@ -555,7 +579,10 @@ public final class PartiqlParser {
 
     private Condition not() {
         if (acceptKeyword("NOT")) {
-            return new Condition.Not(not());
+            enter();
+            Condition c = new Condition.Not(not());
+            depth--;
+            return c;
         }
         return predicate();
     }
@@ -563,8 +590,10 @@ public final class PartiqlParser {
     private Condition predicate() {
         if (peek().punct("(")) {
             pos++;
+            enter();
             Condition c = condition();
             expectPunct(")");
+            depth--;
             return c;
         }
         Token t = peek();
@@ -697,6 +726,7 @@ public final class PartiqlParser {
                 throw error(String.format(UNRECOGNIZED_FUNCTION, fn));
             }
             pos += 2;
+            enter();
             List<Operand> args = new ArrayList<>();
             if (!peek().punct(")")) {
                 do {
@@ -704,6 +734,7 @@ public final class PartiqlParser {
                 } while (acceptPunct(","));
             }
             expectPunct(")");
+            depth--;
             return args.size() == 1 ? new Operand.Size(args.get(0)) : new Operand.UnknownFunction("size", args);
         }
         if (isName(t)) {
@@ -774,6 +805,7 @@ public final class PartiqlParser {
                 // too few parameters: keep parsing (syntax errors come first), the count is checked at the end
                 return usedParameters <= parameters.size() ? parameters.get(usedParameters - 1) : AttributeValue.NULL;
             case "{": {
+                enterValue();
                 Map<String, AttributeValue> m = new LinkedHashMap<>();
                 if (!acceptPunct("}")) {
                     do {
@@ -795,9 +827,11 @@ public final class PartiqlParser {
                     } while (acceptPunct(","));
                     expectPunct("}");
                 }
+                valueDepth--;
                 return AttributeValue.m(m);
             }
             case "[": {
+                enterValue();
                 List<AttributeValue> l = new ArrayList<>();
                 if (!acceptPunct("]")) {
                     do {
@@ -805,6 +839,7 @@ public final class PartiqlParser {
                     } while (acceptPunct(","));
                     expectPunct("]");
                 }
+                valueDepth--;
                 return AttributeValue.l(l);
             }
             case "<<":

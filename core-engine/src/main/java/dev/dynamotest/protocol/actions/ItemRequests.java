@@ -64,6 +64,9 @@ final class ItemRequests {
     static void checkNoMix(JsonNode req, List<String> legacy, List<String> expressions) {
         List<String> legacyUsed = present(req, legacy);
         List<String> expressionUsed = present(req, expressions);
+        if (Requests.member(req, "KeyConditionExpression") == null) {
+            legacyUsed.remove("KeyConditions"); // KeyConditions goes with FilterExpression and ProjectionExpression
+        }
         if (!legacyUsed.isEmpty() && !expressionUsed.isEmpty()) {
             throw DynamoException.validation("Can not use both expression and non-expression parameters in the same request: "
                 + "Non-expression parameters: {" + String.join(", ", legacyUsed) + "} Expression parameters: {"

@@ -27,6 +27,7 @@ final class KeyConditions {
     static final String ONE_PER_KEY = "KeyConditionExpressions must only contain one condition per key";
     static final String INVALID_OPERATOR = "Invalid operator used in KeyConditionExpression: %s";
     static final String NOT_SUPPORTED = "Query key condition not supported";
+    static final String NESTED_ATTRIBUTE = "KeyConditionExpressions cannot have conditions on nested attributes";
     static final String TYPE_MISMATCH = "One or more parameter values were invalid: Condition parameter type does not match schema type";
 
     static Parsed parse(Condition condition, KeySchema key) {
@@ -159,7 +160,7 @@ final class KeyConditions {
 
     private static String topLevel(Path p) {
         if (!p.isTopLevel()) {
-            throw DynamoException.validation("Key condition can only reference top-level key attributes; found: " + p);
+            throw DynamoException.validation(NESTED_ATTRIBUTE);
         }
         return p.attribute();
     }

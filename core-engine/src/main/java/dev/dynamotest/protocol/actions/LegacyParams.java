@@ -2,6 +2,7 @@ package dev.dynamotest.protocol.actions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.error.Messages;
 import dev.dynamotest.engine.expr.Condition;
 import dev.dynamotest.engine.expr.Legacy;
 import dev.dynamotest.engine.expr.Projection;
@@ -27,14 +28,20 @@ final class LegacyParams {
     private LegacyParams() {
     }
 
-    /** {@code Expected} as a condition, or null when absent. */
+    static final String CONDITIONAL_OPERATOR_ALONE =
+        "ConditionalOperator can only be used when Filter or Expected conditions have been specified";
+
+    /** {@code Expected} as a condition, or null when absent; ConditionalOperator needs conditions to join. */
     static Condition expected(JsonNode req, String conditionalOperator) {
         JsonNode expected = Requests.object(req, "Expected");
         if (expected == null) {
             if (conditionalOperator != null) {
-                throw DynamoException.validation("ConditionalOperator can only be used when Filter or Expected conditions have been specified");
+                throw DynamoException.validation(CONDITIONAL_OPERATOR_ALONE);
             }
             return null;
+        }
+        if (expected.isEmpty() && conditionalOperator != null) {
+            throw DynamoException.validation(CONDITIONAL_OPERATOR_ALONE);
         }
         List<Legacy.ExpectedEntry> entries = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
@@ -52,9 +59,12 @@ final class LegacyParams {
     static Condition conditions(JsonNode conditions, String conditionalOperator) {
         if (conditions == null) {
             if (conditionalOperator != null) {
-                throw DynamoException.validation("ConditionalOperator can only be used when Filter or Expected conditions have been specified");
+                throw DynamoException.validation(CONDITIONAL_OPERATOR_ALONE);
             }
             return null;
+        }
+        if (conditions.isEmpty() && conditionalOperator != null) {
+            throw DynamoException.validation(CONDITIONAL_OPERATOR_ALONE);
         }
         List<Legacy.ExpectedEntry> entries = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = conditions.fields(); it.hasNext(); ) {
@@ -114,7 +124,7 @@ final class LegacyParams {
             for (Legacy.AttributeUpdate u : updates) {
                 if (keyAttributes.contains(u.attribute())) {
                     throw DynamoException.validation(String.format(
-                        dev.dynamotest.engine.error.Messages.UPDATE_KEY_ATTRIBUTE, u.attribute()));
+                        Messages.UPDATE_KEY_ATTRIBUTE, u.attribute()));
                 }
             }
         }

@@ -10,7 +10,6 @@ import dev.dynamotest.engine.expr.DocumentPaths;
 import dev.dynamotest.engine.expr.ExpressionKind;
 import dev.dynamotest.engine.expr.Operand;
 import dev.dynamotest.engine.expr.Path;
-import dev.dynamotest.engine.expr.Projector;
 import dev.dynamotest.engine.expr.UpdateApplier;
 import dev.dynamotest.engine.expr.UpdateExpression;
 import dev.dynamotest.engine.expr.UpdateResult;
@@ -204,9 +203,9 @@ final class PartiqlStatements {
             case ALL_NEW:
                 return change.newItem();
             case MODIFIED_OLD:
-                return change.oldItem() == null || updated == null ? null : Projector.project(change.oldItem(), UpdateItem.topLevel(updated));
+                return UpdateItem.updatedPaths(change.oldItem(), updated);
             default:
-                return change.newItem() == null || updated == null ? null : Projector.project(change.newItem(), UpdateItem.topLevel(updated));
+                return UpdateItem.updatedPaths(change.newItem(), updated);
         }
     }
 

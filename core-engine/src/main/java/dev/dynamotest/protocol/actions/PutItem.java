@@ -22,7 +22,8 @@ import java.util.List;
 
 /** PutItem: replaces the whole item, optionally under a condition. */
 public final class PutItem implements Action {
-    static final List<String> LEGACY = List.of("Expected", "ConditionalOperator");
+    /** The legacy parameters that cannot come with an expression (ConditionalOperator is judged with Expected). */
+    static final List<String> LEGACY = List.of("Expected");
     static final List<String> EXPRESSIONS = List.of("ConditionExpression");
 
     @Override

@@ -25,8 +25,9 @@ import java.util.Set;
 
 /** Query: one partition of a table or index, a sort-key range in order, then filter, projection and paging. */
 public final class Query implements Action {
-    static final List<String> LEGACY = List.of("KeyConditions", "QueryFilter", "ConditionalOperator", "AttributesToGet");
-    static final List<String> EXPRESSIONS = List.of("KeyConditionExpression", "FilterExpression", "ProjectionExpression");
+    /** In the order the service lists them in its "Can not use both..." message. */
+    static final List<String> LEGACY = List.of("AttributesToGet", "QueryFilter", "ConditionalOperator", "KeyConditions");
+    static final List<String> EXPRESSIONS = List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression");
 
     @Override
     public void execute(RequestContext ctx, JsonNode req, JsonGenerator out) throws IOException {
@@ -57,7 +58,7 @@ public final class Query implements Action {
         String filterText = Requests.string(req, "FilterExpression");
         String projectionText = Requests.string(req, "ProjectionExpression");
         Condition keyCondition = keyText != null ? attrs.condition(keyText, ExpressionKind.KEY_CONDITION)
-            : LegacyParams.conditions(legacyKeys, "AND");
+            : LegacyParams.conditions(legacyKeys, null);
         Condition filter = filterText != null ? attrs.condition(filterText, ExpressionKind.FILTER)
             : LegacyParams.conditions(Requests.object(req, "QueryFilter"), conditionalOperator);
         Projection projection = projectionText != null ? attrs.projection(projectionText)

@@ -25,8 +25,9 @@ import java.util.Map;
  * segment of a parallel scan, then filter, projection and paging.
  */
 public final class Scan implements Action {
-    static final List<String> LEGACY = List.of("ScanFilter", "ConditionalOperator", "AttributesToGet");
-    static final List<String> EXPRESSIONS = List.of("FilterExpression", "ProjectionExpression");
+    /** In the order the service lists them in its "Can not use both..." message. */
+    static final List<String> LEGACY = List.of("AttributesToGet", "ScanFilter", "ConditionalOperator");
+    static final List<String> EXPRESSIONS = List.of("ProjectionExpression", "FilterExpression");
 
     @Override
     public void execute(RequestContext ctx, JsonNode req, JsonGenerator out) throws IOException {

@@ -32,25 +32,10 @@ import java.util.Set;
  * under the table's lock, checks the condition against the old item, and commits; creates the item if absent.
  */
 public final class UpdateItem implements Action {
-    static final List<String> LEGACY = List.of("AttributeUpdates", "Expected", "ConditionalOperator");
+    /** The legacy parameters that cannot come with an expression (ConditionalOperator is judged with Expected). */
+    static final List<String> LEGACY = List.of("AttributeUpdates", "Expected");
     static final List<String> EXPRESSIONS = List.of("UpdateExpression", "ConditionExpression");
     static final String ITEM_TOO_LARGE = "Item size to update has exceeded the maximum allowed size";
-
-    /**
-     * UPDATED_OLD / UPDATED_NEW return each updated top-level attribute whole (for {@code SET m.a = :v} the whole
-     * {@code m}), as DynamoDB Local does; the service documents no finer rule.
-     */
-    static List<Path> topLevel(List<Path> updated) {
-        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
-        for (Path p : updated) {
-            names.add(p.attribute());
-        }
-        List<Path> out = new java.util.ArrayList<>(names.size());
-        for (String n : names) {
-            out.add(Path.of(n));
-        }
-        return out;
-    }
 
     @Override
     public void execute(RequestContext ctx, JsonNode req, JsonGenerator out) throws IOException {
@@ -74,10 +59,10 @@ public final class UpdateItem implements Action {
                     returned = change.newItem();
                     break;
                 case "UPDATED_OLD":
-                    returned = change.oldItem() == null ? null : Projector.project(change.oldItem(), topLevel(updated[0]));
+                    returned = updatedPaths(change.oldItem(), updated[0]);
                     break;
                 case "UPDATED_NEW":
-                    returned = Projector.project(change.newItem(), topLevel(updated[0]));
+                    returned = updatedPaths(change.newItem(), updated[0]);
                     break;
                 default:
                     break;
@@ -89,9 +74,18 @@ public final class UpdateItem implements Action {
         ConsumedCapacityJson.writeWrite(out, ConsumedCapacityJson.mode(rcc), write.table.name(),
             WriteCost.of(write.table.data().layouts(), change.oldItem(), change.newItem()));
         if (ItemRequests.wantsItemCollectionMetrics(ricm, write.table)) {
-            ItemRequests.writeItemCollectionMetrics(out, write.table, change.newItem());
+            ItemRequests.writeItemCollectionMetrics(out, write.table,
+                change.newItem() != null ? change.newItem() : Item.wrap(write.table.keySchema().keyMap(write.key)));
         }
         out.writeEndObject();
+    }
+
+    /**
+     * UPDATED_OLD / UPDATED_NEW: only the paths the update touched, nested as they are ({@code SET a.b = :v} gives
+     * {@code {a: {b: ...}}}, {@code a[2]} the element inside a list), as the item was before or is after.
+     */
+    static Item updatedPaths(Item item, List<Path> updated) {
+        return item == null || updated == null ? null : Projector.project(item, updated);
     }
 
     /** Parses and validates an update (UpdateItem, a transaction's Update). */

@@ -89,15 +89,15 @@ final class BigDecimalNum implements Comparable<BigDecimalNum> {
             return ZERO;
         }
         BigDecimal n = d.stripTrailingZeros();
-        if (n.precision() > MAX_DIGITS) {
-            throw DynamoException.validation(Messages.NUMBER_TOO_MANY_DIGITS);
-        }
         BigDecimal abs = n.abs();
         if (abs.compareTo(MAX) > 0) {
-            throw DynamoException.validation(Messages.NUMBER_OVERFLOW);
+            throw DynamoException.validation(Messages.NUMBER_OVERFLOW); // the range before the digits, as the service
         }
         if (abs.compareTo(MIN_POSITIVE) < 0) {
             throw DynamoException.validation(Messages.NUMBER_UNDERFLOW);
+        }
+        if (n.precision() > MAX_DIGITS) {
+            throw DynamoException.validation(Messages.NUMBER_TOO_MANY_DIGITS);
         }
         return new BigDecimalNum(n);
     }
