@@ -371,6 +371,19 @@ class ServiceFidelityItemsTest {
         assertValidation(() -> db.query(b -> b.tableName(composite).keyConditionExpression("pk = :p AND sk.x = :v")
             .expressionAttributeValues(Map.of(":p", s("kc"), ":v", n("1")))),
             "KeyConditionExpressions cannot have conditions on nested attributes");
+        Map<String, AttributeValue> values = Map.of(":p", s("kc"), ":v", n("1"));
+        assertValidation(() -> db.query(b -> b.tableName(composite).keyConditionExpression("pk = :p AND sk = pk")
+            .expressionAttributeValues(Map.of(":p", s("kc")))),
+            "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
+        assertValidation(() -> db.query(b -> b.tableName(composite).keyConditionExpression("pk = :p AND :v = :v")
+            .expressionAttributeValues(values)),
+            "Invalid condition in KeyConditionExpression: No key attribute specified");
+        assertValidation(() -> db.query(b -> b.tableName(composite).keyConditionExpression("pk = :p AND :v BETWEEN sk AND :v")
+            .expressionAttributeValues(values)),
+            "Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its first operand");
+        assertValidation(() -> db.query(b -> b.tableName(composite).keyConditionExpression("pk = :p AND size(sk) > :v")
+            .expressionAttributeValues(values)),
+            "KeyConditionExpressions cannot contain nested operations");
     }
 
     @Test

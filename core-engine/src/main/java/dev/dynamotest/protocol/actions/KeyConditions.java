@@ -4,6 +4,7 @@ import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.engine.expr.Condition;
 import dev.dynamotest.engine.expr.Operand;
 import dev.dynamotest.engine.expr.Path;
+import dev.dynamotest.engine.model.AttrType;
 import dev.dynamotest.engine.model.AttributeValue;
 import dev.dynamotest.engine.model.Values;
 import dev.dynamotest.engine.query.SortCondition;
@@ -28,6 +29,12 @@ final class KeyConditions {
     static final String INVALID_OPERATOR = "Invalid operator used in KeyConditionExpression: %s";
     static final String NOT_SUPPORTED = "Query key condition not supported";
     static final String NESTED_ATTRIBUTE = "KeyConditionExpressions cannot have conditions on nested attributes";
+    static final String NESTED_OPERATION = "KeyConditionExpressions cannot contain nested operations";
+    static final String MULTIPLE_NAMES =
+        "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition";
+    static final String NO_KEY_ATTRIBUTE = "Invalid condition in KeyConditionExpression: No key attribute specified";
+    static final String KEY_FIRST =
+        "Invalid condition in KeyConditionExpression: %s operator must have the key attribute as its first operand";
     static final String TYPE_MISMATCH = "One or more parameter values were invalid: Condition parameter type does not match schema type";
 
     static Parsed parse(Condition condition, KeySchema key) {
@@ -69,7 +76,7 @@ final class KeyConditions {
         return new Parsed(partition, sort);
     }
 
-    private static void checkType(AttributeValue v, dev.dynamotest.engine.model.AttrType type) {
+    private static void checkType(AttributeValue v, AttrType type) {
         if (v.type() != type) {
             throw DynamoException.validation(TYPE_MISMATCH);
         }
@@ -96,33 +103,29 @@ final class KeyConditions {
             if (cmp.comparator() == Condition.Comparator.NE) {
                 throw DynamoException.validation(String.format(INVALID_OPERATOR, "<>"));
             }
-            Path path = pathOf(cmp.left());
+            Path path = keyAttribute(List.of(cmp.left(), cmp.right()));
             AttributeValue value = literalOf(cmp.right());
             SortCondition.Op op = op(cmp.comparator());
-            if (path == null) {
+            if (pathOf(cmp.left()) == null) {
                 // value on the left: `:v < sk` means `sk > :v`
-                path = pathOf(cmp.right());
                 value = literalOf(cmp.left());
                 op = flip(op);
             }
-            if (path == null || value == null) {
-                throw DynamoException.validation(NOT_SUPPORTED);
-            }
-            return new Term(topLevel(path), op, value, null);
+            return new Term(path.attribute(), op, value, null);
         }
         if (c instanceof Condition.Between b) {
-            Path path = pathOf(b.value());
+            if (pathOf(b.value()) == null) {
+                throw DynamoException.validation(String.format(KEY_FIRST, "BETWEEN"));
+            }
+            Path path = keyAttribute(List.of(b.value(), b.low(), b.high()));
             AttributeValue lo = literalOf(b.low());
             AttributeValue hi = literalOf(b.high());
-            if (path == null || lo == null || hi == null) {
-                throw DynamoException.validation(NOT_SUPPORTED);
-            }
             if (Values.comparable(lo, hi) && Values.compareScalars(lo, hi) > 0) {
                 throw DynamoException.validation("Invalid KeyConditionExpression: The BETWEEN operator requires upper bound to be "
                     + "greater than or equal to lower bound; lower bound operand: AttributeValue: {" + lo.type() + ":"
                     + scalarText(lo) + "}, upper bound operand: AttributeValue: {" + hi.type() + ":" + scalarText(hi) + "}");
             }
-            return new Term(topLevel(path), SortCondition.Op.BETWEEN, lo, hi);
+            return new Term(path.attribute(), SortCondition.Op.BETWEEN, lo, hi);
         }
         if (c instanceof Condition.In) {
             throw DynamoException.validation(String.format(INVALID_OPERATOR, "IN"));
@@ -131,16 +134,16 @@ final class KeyConditions {
             if (!f.name().equals("begins_with")) {
                 throw DynamoException.validation(String.format(INVALID_OPERATOR, f.name()));
             }
-            Path path = pathOf(f.arguments().get(0));
-            AttributeValue prefix = literalOf(f.arguments().get(1));
-            if (path == null || prefix == null) {
-                throw DynamoException.validation(NOT_SUPPORTED);
+            if (pathOf(f.arguments().get(0)) == null) {
+                throw DynamoException.validation(String.format(KEY_FIRST, "begins_with"));
             }
-            if (prefix.type() != dev.dynamotest.engine.model.AttrType.S && prefix.type() != dev.dynamotest.engine.model.AttrType.B) {
+            Path path = keyAttribute(f.arguments());
+            AttributeValue prefix = literalOf(f.arguments().get(1));
+            if (prefix.type() != AttrType.S && prefix.type() != AttrType.B) {
                 throw DynamoException.validation("Invalid KeyConditionExpression: Incorrect operand type for operator or function; "
                     + "operator or function: begins_with, operand type: " + prefix.type());
             }
-            return new Term(topLevel(path), SortCondition.Op.BEGINS_WITH, prefix, null);
+            return new Term(path.attribute(), SortCondition.Op.BEGINS_WITH, prefix, null);
         }
         throw DynamoException.validation(NOT_SUPPORTED);
     }
@@ -158,11 +161,29 @@ final class KeyConditions {
         return v.toString();
     }
 
-    private static String topLevel(Path p) {
-        if (!p.isTopLevel()) {
-            throw DynamoException.validation(NESTED_ATTRIBUTE);
+    /**
+     * The one key attribute a condition is on, its operands checked in order as the service does: a second
+     * attribute, a nested path or a nested operation ({@code size(sk)}) each has its message; values are fine.
+     */
+    private static Path keyAttribute(List<Operand> operands) {
+        Path found = null;
+        for (Operand o : operands) {
+            if (o instanceof Operand.PathOperand p) {
+                if (found != null) {
+                    throw DynamoException.validation(MULTIPLE_NAMES);
+                }
+                if (!p.path().isTopLevel()) {
+                    throw DynamoException.validation(NESTED_ATTRIBUTE);
+                }
+                found = p.path();
+            } else if (!(o instanceof Operand.Literal)) {
+                throw DynamoException.validation(NESTED_OPERATION);
+            }
         }
-        return p.attribute();
+        if (found == null) {
+            throw DynamoException.validation(NO_KEY_ATTRIBUTE);
+        }
+        return found;
     }
 
     private static Path pathOf(Operand o) {
