@@ -336,6 +336,25 @@ class ServiceFidelityItemsTest {
     }
 
     @Test
+    void expectedTakesAValueWithAComparisonOperatorAndNamesWhatCannotGoTogether() {
+        db.putItem(b -> b.tableName(table).item(Map.of("pk", s("exp"), "a", n("5"))));
+        db.putItem(b -> b.tableName(table).item(Map.of("pk", s("exp"), "a", n("6")))
+            .expected(Map.of("a", ExpectedAttributeValue.builder().comparisonOperator(ComparisonOperator.EQ).value(n("5")).build())));
+        assertThat(get(table, "exp").get("a")).isEqualTo(n("6"));
+        String invalid = "One or more parameter values were invalid: ";
+        assertValidation(() -> db.putItem(b -> b.tableName(table).item(key("exp"))
+            .expected(Map.of("a", ExpectedAttributeValue.builder().comparisonOperator(ComparisonOperator.EQ).exists(true)
+                .value(n("6")).build()))), invalid + "Exists and ComparisonOperator cannot be used together for Attribute: a");
+        assertValidation(() -> db.putItem(b -> b.tableName(table).item(key("exp"))
+            .expected(Map.of("a", ExpectedAttributeValue.builder().comparisonOperator(ComparisonOperator.EQ).value(n("6"))
+                .attributeValueList(n("6")).build()))), invalid + "Value and AttributeValueList cannot be used together for Attribute: a");
+        assertValidation(() -> db.putItem(b -> b.tableName(table).item(key("exp"))
+            .expected(Map.of("a", ExpectedAttributeValue.builder().comparisonOperator(ComparisonOperator.GT).build()))),
+            invalid + "Value or AttributeValueList must be used with ComparisonOperator: GT for Attribute: a");
+        assertThat(get(table, "exp").get("a")).isEqualTo(n("6"));
+    }
+
+    @Test
     void conditionalOperatorWithoutConditionsIsRejected() {
         String alone = "ConditionalOperator can only be used when Filter or Expected conditions have been specified";
         assertValidation(() -> db.putItem(b -> b.tableName(table).item(key("co")).expected(Map.of())

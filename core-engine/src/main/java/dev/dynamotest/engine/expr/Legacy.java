@@ -19,9 +19,12 @@ public final class Legacy {
     private Legacy() {
     }
 
-    /** One entry of Expected (Exists/Value) or of a Condition map (ComparisonOperator/AttributeValueList). */
+    /**
+     * One entry of Expected (Exists/Value, or ComparisonOperator with AttributeValueList or a Value standing for a
+     * one-element list; {@code inExpected}) or of a Condition map (QueryFilter, ScanFilter, KeyConditions).
+     */
     public record ExpectedEntry(String attribute, Boolean exists, AttributeValue value, String comparisonOperator,
-                                List<AttributeValue> attributeValueList) {
+                                List<AttributeValue> attributeValueList, boolean inExpected) {
     }
 
     /** One entry of AttributeUpdates: action PUT (default), ADD or DELETE. */
@@ -50,6 +53,9 @@ public final class Legacy {
 
     private static Condition entry(ExpectedEntry e) {
         String a = e.attribute();
+        if (e.attributeValueList() != null && e.value() != null) {
+            throw DynamoException.validation(INVALID + "Value and AttributeValueList cannot be used together for Attribute: " + a);
+        }
         if (e.comparisonOperator() == null) {
             if (e.attributeValueList() != null) {
                 throw DynamoException.validation(INVALID + "AttributeValueList can only be used with a ComparisonOperator for Attribute: " + a);
@@ -67,11 +73,16 @@ public final class Legacy {
             }
             return new Condition.Function("attribute_not_exists", List.of(path(a)));
         }
-        if (e.value() != null || e.exists() != null) {
-            throw DynamoException.validation(INVALID + "Value or Exists cannot be used with ComparisonOperator for Attribute: " + a);
+        if (e.exists() != null) {
+            throw DynamoException.validation(INVALID + "Exists and ComparisonOperator cannot be used together for Attribute: " + a);
         }
         String op = e.comparisonOperator();
-        List<AttributeValue> values = e.attributeValueList() == null ? List.of() : e.attributeValueList();
+        if (e.inExpected() && e.value() == null && e.attributeValueList() == null && !op.equals("NULL") && !op.equals("NOT_NULL")) {
+            throw DynamoException.validation(INVALID + "Value or AttributeValueList must be used with ComparisonOperator: " + op
+                + " for Attribute: " + a);
+        }
+        List<AttributeValue> values = e.attributeValueList() != null ? e.attributeValueList()
+            : e.value() != null ? List.of(e.value()) : List.of();
         switch (op) {
             case "EQ": case "NE": case "LE": case "LT": case "GE": case "GT": {
                 count(op, values, 1);

@@ -50,7 +50,7 @@ final class LegacyParams {
             JsonNode value = Requests.member(c, "Value");
             entries.add(new Legacy.ExpectedEntry(e.getKey(), Requests.bool(c, "Exists"),
                 value == null ? null : AttributeValueJson.read(value), Requests.string(c, "ComparisonOperator"),
-                values(c)));
+                values(c), true));
         }
         return Legacy.fromExpected(entries, conditionalOperator);
     }
@@ -75,7 +75,7 @@ final class LegacyParams {
                 throw DynamoException.validation(new ValidationErrors()
                     .tap(v -> v.notNull("conditions." + e.getKey() + ".member.comparisonOperator", null)).message());
             }
-            entries.add(new Legacy.ExpectedEntry(e.getKey(), null, null, op, values(c)));
+            entries.add(new Legacy.ExpectedEntry(e.getKey(), null, null, op, values(c), false));
         }
         return entries.isEmpty() ? null : Legacy.fromExpected(entries, conditionalOperator);
     }
