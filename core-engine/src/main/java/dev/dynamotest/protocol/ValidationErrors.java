@@ -41,13 +41,20 @@ public final class ValidationErrors {
         errors.add("Value '" + value + "' at '" + member + "' failed to satisfy constraint: " + constraint);
     }
 
-    /** A TableName member of a data-plane or control-plane request (name or, where allowed, ARN). */
+    /**
+     * A TableName member. Where the model types it TableArn ({@code arnAllowed}: every operation on an existing table)
+     * it is a name or an ARN of 1 to 1,024 characters, without pattern; otherwise (a name the request creates) the
+     * TableName shape applies: 3 to 255 characters of {@code [a-zA-Z0-9_.-]}.
+     */
     public void tableName(String member, String name, boolean arnAllowed) {
         if (name == null) {
             notNull(member, null);
             return;
         }
-        if (arnAllowed && name.startsWith("arn:")) {
+        if (arnAllowed) {
+            if (name.isEmpty()) {
+                violation(member, name, "Member must have length greater than or equal to 1");
+            }
             if (name.length() > 1024) {
                 violation(member, name, "Member must have length less than or equal to 1024");
             }

@@ -41,8 +41,6 @@ final class PartiqlStatements {
     }
 
     static final String DUPLICATE_ITEM = "Duplicate primary key exists in table";
-    /** ExecuteStatement's and BatchExecuteStatement's text for an unknown table (transactions use the usual one). */
-    static final String NO_TABLE = "Cannot do operations on a non-existent table";
     static final String EXISTS_OUTSIDE_TRANSACTION = "EXISTS can only be used in ExecuteTransaction write requests.";
     /** DynamoDB Local 2.6.1 words an EXISTS failure with a full stop, unlike other condition failures. */
     static final String EXISTS_FAILED = "The conditional request failed.";

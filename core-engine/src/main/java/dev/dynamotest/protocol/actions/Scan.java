@@ -27,6 +27,10 @@ import java.util.Map;
 public final class Scan implements Action {
     static final List<String> LEGACY = List.of("ScanFilter", "ConditionalOperator", "AttributesToGet");
     static final List<String> EXPRESSIONS = List.of("FilterExpression", "ProjectionExpression");
+    static final String TOTAL_SEGMENTS_REQUIRED =
+        "The TotalSegments parameter is required but was not present in the request when Segment parameter is present";
+    static final String SEGMENT_REQUIRED =
+        "The Segment parameter is required but was not present in the request when parameter TotalSegments is present";
 
     @Override
     public void execute(RequestContext ctx, JsonNode req, JsonGenerator out) throws IOException {
@@ -52,10 +56,10 @@ public final class Scan implements Action {
         LegacyParams.checkAttributesToGet(v, attributesToGet);
         v.throwIfAny();
         if (segment != null && totalSegments == null) {
-            throw DynamoException.validation("If segment is specified, total segment must also be specified");
+            throw DynamoException.validation(TOTAL_SEGMENTS_REQUIRED);
         }
         if (totalSegments != null && segment == null) {
-            throw DynamoException.validation("If total segments is specified, a particular segment must also be specified for this request");
+            throw DynamoException.validation(SEGMENT_REQUIRED);
         }
         if (segment != null && segment >= totalSegments) {
             throw DynamoException.validation("The Segment parameter is zero-based and must be less than parameter TotalSegments: "
