@@ -121,7 +121,7 @@ public final class ValidationErrors {
      */
     private static final Map<String, String> LIST_ELEMENT_SHAPES = Map.of("KeySchema", "KeySchemaElement",
         "AttributeDefinitions", "AttributeDefinition", "GlobalSecondaryIndexes", "GlobalSecondaryIndex",
-        "LocalSecondaryIndexes", "LocalSecondaryIndex", "Tags", "Tag", "TransactItems", "TransactWriteItem");
+        "LocalSecondaryIndexes", "LocalSecondaryIndex", "Tags", "Tag", "TransactItems", "TransactWriteItem", "Parameters", "AttributeValue");
     /** Members that are maps (of attribute values, names, or per-table requests), rendered as Java maps. */
     private static final List<String> MAP_MEMBERS = List.of("Key", "Item", "ExpressionAttributeValues",
         "ExpressionAttributeNames", "ExclusiveStartKey", "RequestItems");

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -94,6 +95,28 @@ class ServiceFidelityValidationTest {
                 + "AttributeValue(s=1)})), ").endsWith("WriteRequest(putRequest=PutRequest(item={pk=AttributeValue(s=25)}))]}' at "
                 + "'requestItems' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less than or "
                 + "equal to 25, Member must have length greater than or equal to 1]"));
+    }
+
+    @Test
+    void echoedTransactItemsAndStatementsUseJavaToString() {
+        String t = table();
+        List<TransactGetItem> gets = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            String pk = Integer.toString(i);
+            gets.add(TransactGetItem.builder().get(g -> g.tableName(t).key(key(pk))).build());
+        }
+        assertThatThrownBy(() -> db.transactGetItems(b -> b.transactItems(gets))).isInstanceOf(DynamoDbException.class)
+            .satisfies(e -> assertThat(message(e)).startsWith("1 validation error detected: Value '[TransactGetItem(get=Get(key={pk="
+                + "AttributeValue(s=0)}, tableName=" + t + ")), TransactGetItem(get=Get(key={pk=AttributeValue(s=1)}, tableName=" + t + ")), ")
+                .endsWith("' at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100"));
+        List<BatchStatementRequest> statements = new ArrayList<>();
+        for (int i = 0; i < 26; i++) {
+            statements.add(BatchStatementRequest.builder()
+                .statement("SELECT * FROM " + t + " WHERE pk = ?").parameters(AttributeValue.fromS("a")).build());
+        }
+        assertThatThrownBy(() -> db.batchExecuteStatement(b -> b.statements(statements))).isInstanceOf(DynamoDbException.class)
+            .satisfies(e -> assertThat(message(e)).startsWith("1 validation error detected: Value '[BatchStatementRequest(statement=SELECT * FROM "
+                + t + " WHERE pk = ?, parameters=[AttributeValue(s=a)]), "));
     }
 
     @Test

@@ -73,12 +73,13 @@ final class PartiqlStatements {
      * present, 1..max entries.
      */
     static void checkList(JsonNode list, String member, int max) {
+        String shape = member.equals("statements") ? "BatchStatementRequest" : "ParameterizedStatement";
         ValidationErrors v = new ValidationErrors();
         if (v.notNull(member, list)) {
             if (list.size() == 0) {
                 v.add("Value '[]' at '" + member + "' failed to satisfy constraint: Member must have length greater than or equal to 1");
             } else if (list.size() > max) {
-                v.add("Value '" + list + "' at '" + member + "' failed to satisfy constraint: Member must have length less than or equal to " + max);
+                v.add("Value '" + ValidationErrors.javaText(list, shape) + "' at '" + member + "' failed to satisfy constraint: Member must have length less than or equal to " + max);
             }
         }
         v.throwIfAny();

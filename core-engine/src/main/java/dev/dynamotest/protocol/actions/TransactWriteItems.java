@@ -247,6 +247,13 @@ public final class TransactWriteItems implements Action {
     private static void writeResponse(JsonGenerator out, ConsumedCapacityJson.Mode mode, List<ItemWrite> writes,
                                       List<ItemChange> changes) throws IOException {
         out.writeStartObject();
+        writeCapacity(out, mode, writes, changes);
+        out.writeEndObject();
+    }
+
+    /** The ConsumedCapacity member of a write transaction's answer (TransactWriteItems and ExecuteTransaction). */
+    static void writeCapacity(JsonGenerator out, ConsumedCapacityJson.Mode mode, List<ItemWrite> writes,
+                              List<ItemChange> changes) throws IOException {
         if (mode != ConsumedCapacityJson.Mode.NONE) {
             out.writeArrayFieldStart("ConsumedCapacity");
             if (changes == null) {
@@ -281,6 +288,5 @@ public final class TransactWriteItems implements Action {
             }
             out.writeEndArray();
         }
-        out.writeEndObject();
     }
 }
