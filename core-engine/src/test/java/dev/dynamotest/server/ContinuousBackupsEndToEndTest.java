@@ -135,9 +135,9 @@ class ContinuousBackupsEndToEndTest extends ManualClockServer {
             .isInstanceOf(DynamoDbException.class).hasMessageStartingWith("1 validation error detected: Value '0' at "
                 + "'pointInTimeRecoverySpecification.recoveryPeriodInDays' failed to satisfy constraint: "
                 + "Member must have value greater than or equal to 1 (Service");
+        // TableName is a TableArn shape (1 to 1,024 characters, no pattern): a short name is just a table that is not there
         assertThatThrownBy(() -> db.describeContinuousBackups(b -> b.tableName("x")))
-            .isInstanceOf(DynamoDbException.class).hasMessageStartingWith("1 validation error detected: Value 'x' at "
-                + "'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3 (Service");
+            .isInstanceOf(TableNotFoundException.class).hasMessageStartingWith("Table not found: x (Service");
         assertThat(describe("pitr").pointInTimeRecoveryDescription().pointInTimeRecoveryStatus())
             .isEqualTo(PointInTimeRecoveryStatus.DISABLED);
     }

@@ -322,7 +322,7 @@ class PartiqlEndToEndTest {
         assertThatThrownBy(() -> exec("SELEC * FROM " + q(t)))
             .isInstanceOf(DynamoDbException.class).hasMessageStartingWith(NOT_WELL_FORMED + "SELEC * FROM " + q(t));
         assertThatThrownBy(() -> exec("SELECT * FROM \"no-such-table\""))
-            .isInstanceOf(ResourceNotFoundException.class).hasMessageStartingWith("Cannot do operations on a non-existent table");
+            .isInstanceOf(ResourceNotFoundException.class).hasMessageStartingWith("Requested resource not found (Service");
         assertThatThrownBy(() -> exec("SELECT * FROM " + q(t) + " WHERE pk = ?"))
             .hasMessageStartingWith("Number of parameters in request and statement don't match.");
         // the service's rule; DynamoDB Local 2.6.1 ignores surplus parameters
@@ -386,7 +386,7 @@ class PartiqlEndToEndTest {
         assertThat(r.get(5).tableName()).isNull();
         assertThat(r.get(6).error().message()).isEqualTo("Where clause does not contain a mandatory equality on all key attributes");
         assertThat(r.get(7).error().code()).isEqualTo(BatchStatementErrorCodeEnum.RESOURCE_NOT_FOUND);
-        assertThat(r.get(7).error().message()).isEqualTo("Cannot do operations on a non-existent table");
+        assertThat(r.get(7).error().message()).isEqualTo("Requested resource not found");
         assertThat(r.get(8).error().message()).isEqualTo("Number of parameters in request and statement don't match.");
         assertThat(r.get(9).error()).isNull();
         assertThat(r.get(9).item()).isEqualTo(Map.of("v", s("w")));

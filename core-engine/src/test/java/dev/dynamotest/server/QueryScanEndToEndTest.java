@@ -240,9 +240,9 @@ class QueryScanEndToEndTest {
     @Test
     void scanSegmentValidation() {
         assertThatThrownBy(() -> db.scan(b -> b.tableName(table).segment(1)))
-            .hasMessageStartingWith("If segment is specified, total segment must also be specified");
+            .hasMessageStartingWith("The TotalSegments parameter is required but was not present in the request when Segment parameter is present");
         assertThatThrownBy(() -> db.scan(b -> b.tableName(table).totalSegments(2)))
-            .hasMessageStartingWith("If total segments is specified, a particular segment must also be specified for this request");
+            .hasMessageStartingWith("The Segment parameter is required but was not present in the request when parameter TotalSegments is present");
         assertThatThrownBy(() -> db.scan(b -> b.tableName(table).segment(4).totalSegments(4)))
             .hasMessageStartingWith("The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 4 is not less than TotalSegments: 4");
         assertThatThrownBy(() -> db.scan(b -> b.tableName(table).segment(0).totalSegments(1000001)))

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamotest.engine.capacity.CapacityUnits;
 import dev.dynamotest.engine.capacity.WriteCost;
 import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.error.Messages;
 import dev.dynamotest.engine.expr.Path;
 import dev.dynamotest.engine.model.Item;
 import dev.dynamotest.engine.partiql.PartiqlPlanner;
@@ -137,7 +138,7 @@ public final class BatchExecuteStatement implements Action {
         if (s instanceof Statement.Exists) {
             throw DynamoException.validation(PartiqlStatements.EXISTS_OUTSIDE_TRANSACTION);
         }
-        e.table = PartiqlStatements.table(ctx, s, PartiqlStatements.NO_TABLE);
+        e.table = PartiqlStatements.table(ctx, s, Messages.RESOURCE_NOT_FOUND);
         if (s instanceof Statement.Select sel) {
             if (sel.index() != null) {
                 throw DynamoException.validation(SINGLE_ITEM_SELECT);

@@ -35,6 +35,7 @@ import java.util.Set;
 public final class BatchGetItem implements Action {
     static final int MAX_KEYS = 100;
     static final long MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+    static final String REQUEST_ITEMS_REQUIRED = "The requestItems parameter is required for BatchGetItem";
 
     private record TableRequest(String name, Table table, JsonNode raw, List<Map<String, AttributeValue>> keys,
                                 List<PrimaryKey> primaryKeys, Projection projection, boolean consistent) {
@@ -45,11 +46,10 @@ public final class BatchGetItem implements Action {
         JsonNode requestItems = Requests.object(req, "RequestItems");
         String rcc = Requests.string(req, "ReturnConsumedCapacity");
         ValidationErrors v = new ValidationErrors();
-        v.notNull("requestItems", requestItems);
-        v.oneOf("returnConsumedCapacity", rcc, ConsumedCapacityJson.VALUES);
-        if (requestItems != null && requestItems.size() == 0) {
-            v.add("Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1");
+        if (requestItems == null || requestItems.size() == 0) {
+            throw DynamoException.validation(REQUEST_ITEMS_REQUIRED);
         }
+        v.oneOf("returnConsumedCapacity", rcc, ConsumedCapacityJson.VALUES);
         v.throwIfAny();
         List<TableRequest> tables = new ArrayList<>();
         int total = 0;
@@ -66,6 +66,11 @@ public final class BatchGetItem implements Action {
             if (keysNode.size() == 0) {
                 throw DynamoException.validation("1 validation error detected: Value '[]' at 'requestItems." + e.getKey()
                     + ".member.keys' failed to satisfy constraint: Member must have length greater than or equal to 1");
+            }
+            if (keysNode.size() > MAX_KEYS) {
+                throw DynamoException.validation("1 validation error detected: Value '" + ValidationErrors.javaText(keysNode, null)
+                    + "' at 'requestItems." + e.getKey() + ".member.keys' failed to satisfy constraint: Member must have length "
+                    + "less than or equal to " + MAX_KEYS);
             }
             total += keysNode.size();
             List<Map<String, AttributeValue>> keys = new ArrayList<>();

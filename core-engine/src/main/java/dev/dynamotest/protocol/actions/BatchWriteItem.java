@@ -34,6 +34,17 @@ import java.util.Set;
  */
 public final class BatchWriteItem implements Action {
     static final int MAX_REQUESTS = 25;
+    static final String REQUEST_ITEMS_REQUIRED = "The requestItems parameter is required for BatchWriteItem";
+
+    /** RequestItems as the service echoes it: {@code {tbl=[WriteRequest(putRequest=PutRequest(item={...}))]}}. */
+    private static String javaText(JsonNode requestItems) {
+        StringBuilder b = new StringBuilder("{");
+        for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            b.append(b.length() > 1 ? ", " : "").append(e.getKey()).append('=').append(ValidationErrors.javaText(e.getValue(), "WriteRequest"));
+        }
+        return b.append('}').toString();
+    }
 
     /** One validated write: the table, key and the new item (null for a delete). */
     public record Write(String tableName, Table table, PrimaryKey key, Item item, JsonNode raw) {
@@ -56,12 +67,11 @@ public final class BatchWriteItem implements Action {
         String rcc = Requests.string(req, "ReturnConsumedCapacity");
         String ricm = Requests.string(req, "ReturnItemCollectionMetrics");
         ValidationErrors v = new ValidationErrors();
-        v.notNull("requestItems", requestItems);
+        if (requestItems == null || requestItems.size() == 0) {
+            throw DynamoException.validation(REQUEST_ITEMS_REQUIRED);
+        }
         v.oneOf("returnConsumedCapacity", rcc, ConsumedCapacityJson.VALUES);
         v.oneOf("returnItemCollectionMetrics", ricm, ItemRequests.RETURN_ITEM_COLLECTION_METRICS);
-        if (requestItems != null && requestItems.size() == 0) {
-            v.add("Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1");
-        }
         v.throwIfAny();
         int total = 0;
         for (JsonNode list : requestItems) {
@@ -69,7 +79,7 @@ public final class BatchWriteItem implements Action {
                 throw DynamoException.serialization("Unexpected value type for list of WriteRequest");
             }
             if (list.size() == 0 || list.size() > MAX_REQUESTS) {
-                throw DynamoException.validation("1 validation error detected: Value '" + requestItems + "' at 'requestItems' "
+                throw DynamoException.validation("1 validation error detected: Value '" + javaText(requestItems) + "' at 'requestItems' "
                     + "failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less than "
                     + "or equal to 25, Member must have length greater than or equal to 1]");
             }

@@ -13,6 +13,7 @@ import dev.dynamotest.protocol.RequestContext;
 import dev.dynamotest.protocol.Requests;
 import dev.dynamotest.protocol.ValidationErrors;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,6 +33,10 @@ public final class CreateTable implements Action {
     static final List<String> ATTRIBUTE_TYPES = List.of("B", "N", "S");
     static final List<String> KEY_TYPES = List.of("HASH", "RANGE");
     static final List<String> PROJECTION_TYPES = List.of("ALL", "KEYS_ONLY", "INCLUDE");
+    static final int MAX_KEY_NAME_BYTES = 255;
+    static final String TABLE_NAME_REQUIRED = "The parameter 'TableName' is required but was not present in the request";
+    static final String DUPLICATE_ATTRIBUTE = INVALID + "Duplicate AttributeName in AttributeDefinitions: %s";
+    static final String SAME_KEY_NAMES = INVALID + "Both the Hash Key and the Range Key element in the KeySchema have the same name";
 
     @Override
     public void execute(RequestContext ctx, JsonNode req, JsonGenerator out) throws IOException {
@@ -40,49 +45,30 @@ public final class CreateTable implements Action {
         JsonNode attrDefsNode = Requests.array(req, "AttributeDefinitions");
         String billing = Requests.string(req, "BillingMode");
         JsonNode pt = Requests.object(req, "ProvisionedThroughput");
+        if (name == null) {
+            throw DynamoException.validation(TABLE_NAME_REQUIRED);
+        }
         ValidationErrors v = new ValidationErrors();
         v.tableName("tableName", name, false);
         if (v.notNull("keySchema", keySchemaNode)) {
-            if (keySchemaNode.size() == 0) {
-                v.add("Value '[]' at 'keySchema' failed to satisfy constraint: Member must have length greater than or equal to 1");
-            } else if (keySchemaNode.size() > 2) {
-                v.add("Value '" + keySchemaNode + "' at 'keySchema' failed to satisfy constraint: Member must have length less than or equal to 2");
-            }
-            int i = 1;
-            for (JsonNode k : keySchemaNode) {
-                v.notNull("keySchema." + i + ".member.attributeName", Requests.string(k, "AttributeName"));
-                v.oneOf("keySchema." + i + ".member.keyType", Requests.string(k, "KeyType"), KEY_TYPES);
-                i++;
-            }
+            keySchemaConstraints(v, "keySchema", keySchemaNode);
         }
         if (v.notNull("attributeDefinitions", attrDefsNode)) {
-            int i = 1;
-            for (JsonNode d : attrDefsNode) {
-                v.notNull("attributeDefinitions." + i + ".member.attributeName", Requests.string(d, "AttributeName"));
-                v.oneOf("attributeDefinitions." + i + ".member.attributeType", Requests.string(d, "AttributeType"), ATTRIBUTE_TYPES);
-                i++;
-            }
+            attributeDefinitionConstraints(v, "attributeDefinitions", attrDefsNode);
         }
         v.oneOf("billingMode", billing, List.of("PROVISIONED", "PAY_PER_REQUEST"));
         v.oneOf("tableClass", Requests.string(req, "TableClass"), List.of("STANDARD", "STANDARD_INFREQUENT_ACCESS"));
         if (pt != null) {
-            v.min("provisionedThroughput.readCapacityUnits", Requests.integer(pt, "ReadCapacityUnits"), 1);
-            v.min("provisionedThroughput.writeCapacityUnits", Requests.integer(pt, "WriteCapacityUnits"), 1);
+            throughputConstraints(v, "provisionedThroughput", pt);
         }
         v.throwIfAny();
 
-        Map<String, AttrType> defs = new LinkedHashMap<>();
-        boolean duplicateDefinition = false;
-        for (JsonNode d : attrDefsNode) {
-            if (defs.put(Requests.string(d, "AttributeName"), AttrType.valueOf(Requests.string(d, "AttributeType"))) != null) {
-                duplicateDefinition = true;
-            }
-        }
+        Map<String, AttrType> defs = attributeDefinitions(attrDefsNode, new LinkedHashMap<>());
         KeySchema keySchema = keySchema(keySchemaNode, defs, "");
         TableMetadata.BillingMode mode = billing == null ? TableMetadata.BillingMode.PROVISIONED : TableMetadata.BillingMode.valueOf(billing);
         TableMetadata.Throughput throughput = TableMetadata.Throughput.ZERO;
         if (mode == TableMetadata.BillingMode.PROVISIONED) {
-            if (pt == null || Requests.integer(pt, "ReadCapacityUnits") == null || Requests.integer(pt, "WriteCapacityUnits") == null) {
+            if (pt == null) {
                 throw DynamoException.validation(INVALID + "ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
             }
             throughput = new TableMetadata.Throughput(Requests.integer(pt, "ReadCapacityUnits"), Requests.integer(pt, "WriteCapacityUnits"), null, null, 0);
@@ -92,6 +78,13 @@ public final class CreateTable implements Action {
         String arn = ctx.namespace().tableArn(name);
         List<TableMetadata.IndexDefinition> lsis = indexes(Requests.array(req, "LocalSecondaryIndexes"), defs, arn, keySchema, mode);
         List<TableMetadata.IndexDefinition> gsis = indexes(Requests.array(req, "GlobalSecondaryIndexes"), defs, arn, null, mode);
+        for (TableMetadata.IndexDefinition g : gsis) {
+            for (TableMetadata.IndexDefinition l : lsis) {
+                if (l.name().equals(g.name())) {
+                    throw DynamoException.validation(INVALID + "Duplicate index name: " + g.name());
+                }
+            }
+        }
         checkIndexLimits(lsis, gsis);
         // every definition must be used by some key: the table's or an index's
         Set<String> used = new LinkedHashSet<>();
@@ -105,7 +98,7 @@ public final class CreateTable implements Action {
                 used.add(i.keySchema().sort().name());
             }
         }
-        if (duplicateDefinition || !used.equals(defs.keySet())) {
+        if (!used.equals(defs.keySet())) {
             throw DynamoException.validation(INVALID + "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
         }
         Instant now = ctx.engine().clock().instant();
@@ -144,8 +137,7 @@ public final class CreateTable implements Action {
         if (tags != null) {
             Map<String, String> t = Tagging.tags(tags, "tags");
             if (t.size() > Tagging.MAX_TAGS) {
-                throw new DynamoException(dev.dynamotest.engine.error.ErrorTypes.LIMIT_EXCEEDED,
-                    "The number of tags on this resource exceeds the maximum of 50", 400);
+                throw DynamoException.validation(Tagging.TOO_MANY_TAGS);
             }
             b.tags = t;
         }
@@ -160,6 +152,67 @@ public final class CreateTable implements Action {
         out.writeFieldName("TableDescription");
         TableDescriptions.write(out, table, "CREATING");
         out.writeEndObject();
+    }
+
+    /** The KeySchema member's model constraints: 1 or 2 elements, each with a name of 1..255 bytes and a key type. */
+    static void keySchemaConstraints(ValidationErrors v, String member, JsonNode keySchemaNode) {
+        if (keySchemaNode.size() == 0) {
+            v.add("Value '[]' at '" + member + "' failed to satisfy constraint: Member must have length greater than or equal to 1");
+        } else if (keySchemaNode.size() > 2) {
+            v.add("Value '" + ValidationErrors.javaText(keySchemaNode, "KeySchemaElement") + "' at '" + member
+                + "' failed to satisfy constraint: Member must have length less than or equal to 2");
+        }
+        int i = 1;
+        for (JsonNode k : keySchemaNode) {
+            String attribute = Requests.string(k, "AttributeName");
+            v.notNull(member + "." + i + ".member.attributeName", attribute);
+            v.maxBytes(member + "." + i + ".member.attributeName", attribute, MAX_KEY_NAME_BYTES);
+            String keyType = Requests.string(k, "KeyType");
+            v.notNull(member + "." + i + ".member.keyType", keyType);
+            v.oneOf(member + "." + i + ".member.keyType", keyType, KEY_TYPES);
+            i++;
+        }
+    }
+
+    /** AttributeDefinitions' model constraints (CreateTable and UpdateTable): a name of 1..255 bytes and a type. */
+    static void attributeDefinitionConstraints(ValidationErrors v, String member, JsonNode attrDefsNode) {
+        int i = 1;
+        for (JsonNode d : attrDefsNode) {
+            String attribute = Requests.string(d, "AttributeName");
+            String type = Requests.string(d, "AttributeType");
+            v.notNull(member + "." + i + ".member.attributeName", attribute);
+            v.maxBytes(member + "." + i + ".member.attributeName", attribute, MAX_KEY_NAME_BYTES);
+            v.notNull(member + "." + i + ".member.attributeType", type);
+            v.oneOf(member + "." + i + ".member.attributeType", type, ATTRIBUTE_TYPES);
+            i++;
+        }
+    }
+
+    /** A ProvisionedThroughput member: both units present and at least 1. */
+    static void throughputConstraints(ValidationErrors v, String member, JsonNode pt) {
+        Long read = Requests.integer(pt, "ReadCapacityUnits");
+        Long write = Requests.integer(pt, "WriteCapacityUnits");
+        v.notNull(member + ".readCapacityUnits", read);
+        v.notNull(member + ".writeCapacityUnits", write);
+        v.min(member + ".readCapacityUnits", read, 1);
+        v.min(member + ".writeCapacityUnits", write, 1);
+    }
+
+    /**
+     * Adds validated AttributeDefinitions to {@code defs}: a name defined twice in the request, or (UpdateTable) with
+     * another type than the table's, is a duplicate.
+     */
+    static Map<String, AttrType> attributeDefinitions(JsonNode attrDefsNode, Map<String, AttrType> defs) {
+        Set<String> given = new HashSet<>();
+        for (JsonNode d : attrDefsNode) {
+            String attribute = Requests.string(d, "AttributeName");
+            AttrType type = AttrType.valueOf(Requests.string(d, "AttributeType"));
+            AttrType before = defs.put(attribute, type);
+            if (!given.add(attribute) || (before != null && before != type)) {
+                throw DynamoException.validation(String.format(DUPLICATE_ATTRIBUTE, attribute));
+            }
+        }
+        return defs;
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
@@ -184,7 +237,7 @@ public final class CreateTable implements Action {
                 throw DynamoException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
             }
             if (names.get(0).equals(names.get(1))) {
-                throw DynamoException.validation("Invalid KeySchema: Some index key attribute have no definition");
+                throw DynamoException.validation(SAME_KEY_NAMES);
             }
         }
         for (String n : names) {
@@ -231,10 +284,26 @@ public final class CreateTable implements Action {
                 v.minLength(prefix + "indexName", indexName, 3);
                 v.maxLength(prefix + "indexName", indexName, 255);
             }
-            v.notNull(prefix + "keySchema", ks);
+            if (v.notNull(prefix + "keySchema", ks)) {
+                keySchemaConstraints(v, prefix + "keySchema", ks);
+            }
             v.notNull(prefix + "projection", p);
             if (p != null) {
                 v.oneOf(prefix + "projection.projectionType", Requests.string(p, "ProjectionType"), PROJECTION_TYPES);
+                List<String> nonKey = Requests.stringList(p, "NonKeyAttributes");
+                if (nonKey != null && nonKey.isEmpty()) {
+                    v.add("Value '[]' at '" + prefix + "projection.nonKeyAttributes' failed to satisfy constraint: "
+                        + "Member must have length greater than or equal to 1");
+                } else if (nonKey != null && nonKey.stream().anyMatch(a -> a.isEmpty()
+                    || a.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_NAME_BYTES)) {
+                    v.add("Value '" + nonKey + "' at '" + prefix + "projection.nonKeyAttributes' failed to satisfy constraint: "
+                        + "Member must satisfy constraint: [Member must have length less than or equal to 255, "
+                        + "Member must have length greater than or equal to 1]");
+                }
+            }
+            JsonNode indexThroughput = Requests.object(i, "ProvisionedThroughput");
+            if (indexThroughput != null && !local) {
+                throughputConstraints(v, prefix + "provisionedThroughput", indexThroughput);
             }
             v.throwIfAny();
             if (!names.add(indexName)) {
@@ -257,6 +326,14 @@ public final class CreateTable implements Action {
             }
             if (!"INCLUDE".equals(type) && nonKey != null) {
                 throw DynamoException.validation(INVALID + "ProjectionType is " + type + ", but NonKeyAttributes is specified");
+            }
+            if ("INCLUDE".equals(type) && nonKey == null) {
+                throw DynamoException.validation(INVALID + "ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
+            }
+            if (nonKey != null && new HashSet<>(nonKey).size() != nonKey.size()) {
+                Set<String> seen = new HashSet<>();
+                String twice = nonKey.stream().filter(a -> !seen.add(a)).findFirst().orElseThrow();
+                throw DynamoException.validation(INVALID + "Duplicate NonKeyAttribute: " + twice + " for index: " + indexName);
             }
             JsonNode ipt = Requests.object(i, "ProvisionedThroughput");
             TableMetadata.Throughput t = TableMetadata.Throughput.ZERO;

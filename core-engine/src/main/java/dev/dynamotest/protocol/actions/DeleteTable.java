@@ -10,7 +10,7 @@ import dev.dynamotest.protocol.Requests;
 import dev.dynamotest.protocol.ValidationErrors;
 import java.io.IOException;
 
-/** DeleteTable: honours deletion protection; returns the description with status DELETING. */
+/** DeleteTable: honours deletion protection; returns the service's short description with status DELETING. */
 public final class DeleteTable implements Action {
     @Override
     public void execute(RequestContext ctx, JsonNode req, JsonGenerator out) throws IOException {
@@ -25,7 +25,7 @@ public final class DeleteTable implements Action {
         ctx.namespace().remove(table.name()); // the commit point's listeners drop its capacity state, disable its stream
         out.writeStartObject();
         out.writeFieldName("TableDescription");
-        TableDescriptions.write(out, table, "DELETING");
+        TableDescriptions.writeDeleted(out, table);
         out.writeEndObject();
     }
 }

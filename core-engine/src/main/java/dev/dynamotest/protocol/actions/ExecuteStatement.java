@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamotest.engine.capacity.CapacityUnits;
 import dev.dynamotest.engine.capacity.WriteCost;
 import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.error.Messages;
 import dev.dynamotest.engine.expr.Condition;
 import dev.dynamotest.engine.expr.ConditionEvaluator;
 import dev.dynamotest.engine.expr.ExpressionKind;
@@ -67,7 +68,7 @@ public final class ExecuteStatement implements Action {
         if (s instanceof Statement.Exists) {
             throw DynamoException.validation(PartiqlStatements.EXISTS_OUTSIDE_TRANSACTION);
         }
-        Table table = PartiqlStatements.table(ctx, s, PartiqlStatements.NO_TABLE);
+        Table table = PartiqlStatements.table(ctx, s, Messages.RESOURCE_NOT_FOUND);
         ConsumedCapacityJson.Mode mode = ConsumedCapacityJson.mode(rcc);
         if (s instanceof Statement.Select sel) {
             select(table, sel, Boolean.TRUE.equals(Requests.bool(req, "ConsistentRead")), limit, nextToken, mode, out);

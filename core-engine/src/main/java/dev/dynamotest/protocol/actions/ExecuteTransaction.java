@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.engine.capacity.CapacityUnits;
-import dev.dynamotest.engine.capacity.WriteCost;
 import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.engine.error.Messages;
 import dev.dynamotest.engine.model.Item;
@@ -197,37 +196,15 @@ public final class ExecuteTransaction implements Action {
     }
 
     /**
-     * A committed (or replayed) write transaction answers an empty Responses list, as DynamoDB Local 2.6.1 does;
-     * transactional writes cost twice the units of standard writes, a condition check two units.
+     * A committed (or replayed) write transaction answers an empty Responses list (the model documents responses for
+     * reads only); its capacity is TransactWriteItems' (a replay reports a transactional read of the items).
      */
     private static void writeWriteResponse(JsonGenerator out, ConsumedCapacityJson.Mode mode, List<ItemWrite> writes,
                                            List<ItemChange> changes) throws IOException {
         out.writeStartObject();
         out.writeArrayFieldStart("Responses");
         out.writeEndArray();
-        if (mode != ConsumedCapacityJson.Mode.NONE) {
-            Map<String, List<WriteCost>> perTable = new LinkedHashMap<>();
-            for (ItemWrite w : writes) {
-                perTable.computeIfAbsent(w.table.name(), n -> new ArrayList<>());
-            }
-            if (changes != null) {
-                for (ItemChange c : changes) {
-                    perTable.get(c.table().name()).add(WriteCost.of(c.table().data().layouts(), c.oldItem(), c.newItem()).times(2));
-                }
-            }
-            for (ItemWrite w : writes) {
-                if (w.kind == ItemWrite.Kind.CONDITION_CHECK || changes == null) {
-                    perTable.get(w.table.name()).add(new WriteCost(2, Map.of(), Map.of()));
-                }
-            }
-            out.writeArrayFieldStart("ConsumedCapacity");
-            for (Map.Entry<String, List<WriteCost>> e : perTable.entrySet()) {
-                out.writeStartObject();
-                ConsumedCapacityJson.writeWriteBody(out, mode, e.getKey(), WriteCost.sum(e.getValue().toArray(new WriteCost[0])));
-                out.writeEndObject();
-            }
-            out.writeEndArray();
-        }
+        TransactWriteItems.writeCapacity(out, mode, writes, changes);
         out.writeEndObject();
     }
 }

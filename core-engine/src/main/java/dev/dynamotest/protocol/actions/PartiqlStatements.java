@@ -40,8 +40,6 @@ final class PartiqlStatements {
     }
 
     static final String DUPLICATE_ITEM = "Duplicate primary key exists in table";
-    /** ExecuteStatement's and BatchExecuteStatement's text for an unknown table (transactions use the usual one). */
-    static final String NO_TABLE = "Cannot do operations on a non-existent table";
     static final String EXISTS_OUTSIDE_TRANSACTION = "EXISTS can only be used in ExecuteTransaction write requests.";
     /** DynamoDB Local 2.6.1 words an EXISTS failure with a full stop, unlike other condition failures. */
     static final String EXISTS_FAILED = "The conditional request failed.";
@@ -74,12 +72,13 @@ final class PartiqlStatements {
      * present, 1..max entries.
      */
     static void checkList(JsonNode list, String member, int max) {
+        String shape = member.equals("statements") ? "BatchStatementRequest" : "ParameterizedStatement";
         ValidationErrors v = new ValidationErrors();
         if (v.notNull(member, list)) {
             if (list.size() == 0) {
                 v.add("Value '[]' at '" + member + "' failed to satisfy constraint: Member must have length greater than or equal to 1");
             } else if (list.size() > max) {
-                v.add("Value '" + list + "' at '" + member + "' failed to satisfy constraint: Member must have length less than or equal to " + max);
+                v.add("Value '" + ValidationErrors.javaText(list, shape) + "' at '" + member + "' failed to satisfy constraint: Member must have length less than or equal to " + max);
             }
         }
         v.throwIfAny();

@@ -43,7 +43,7 @@ public final class Query implements Action {
         Map<String, AttributeValue> esk = Requests.attributeMap(req, "ExclusiveStartKey");
         ValidationErrors v = new ValidationErrors();
         v.tableName("tableName", tableName, true);
-        ReadPages.validateCommon(v, req, select, limit, rcc);
+        ReadPages.validateQuery(v, req, select, limit, rcc);
         v.oneOf("conditionalOperator", conditionalOperator, ItemRequests.CONDITIONAL_OPERATORS);
         LegacyParams.checkAttributesToGet(v, attributesToGet);
         v.throwIfAny();

@@ -58,8 +58,25 @@ final class ReadPages {
     }
 
     static void validateCommon(ValidationErrors v, JsonNode req, String select, Long limit, String rcc) {
-        v.oneOf("select", select, SELECT_VALUES);
+        validateCommon(v, req, select, rcc);
         v.min("limit", limit, 1);
+    }
+
+    /**
+     * Query's constraint on Limit is worded by its own validator: member 'Limit', no echoed value
+     * ("Value at 'Limit' failed to satisfy constraint: ..."); Scan keeps the model's wording.
+     */
+    static void validateQuery(ValidationErrors v, JsonNode req, String select, Long limit, String rcc) {
+        validateCommon(v, req, select, rcc);
+        if (limit != null && limit < 1) {
+            v.add(QUERY_LIMIT);
+        }
+    }
+
+    static final String QUERY_LIMIT = "Value at 'Limit' failed to satisfy constraint: Member must have value greater than or equal to 1";
+
+    private static void validateCommon(ValidationErrors v, JsonNode req, String select, String rcc) {
+        v.oneOf("select", select, SELECT_VALUES);
         v.oneOf("returnConsumedCapacity", rcc, ConsumedCapacityJson.VALUES);
         String indexName = Requests.string(req, "IndexName");
         if (indexName != null) {

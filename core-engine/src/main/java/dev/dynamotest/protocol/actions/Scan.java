@@ -28,6 +28,10 @@ public final class Scan implements Action {
     /** In the order the service lists them in its "Can not use both..." message. */
     static final List<String> LEGACY = List.of("AttributesToGet", "ScanFilter", "ConditionalOperator");
     static final List<String> EXPRESSIONS = List.of("ProjectionExpression", "FilterExpression");
+    static final String TOTAL_SEGMENTS_REQUIRED =
+        "The TotalSegments parameter is required but was not present in the request when Segment parameter is present";
+    static final String SEGMENT_REQUIRED =
+        "The Segment parameter is required but was not present in the request when parameter TotalSegments is present";
 
     @Override
     public void execute(RequestContext ctx, JsonNode req, JsonGenerator out) throws IOException {
@@ -53,10 +57,10 @@ public final class Scan implements Action {
         LegacyParams.checkAttributesToGet(v, attributesToGet);
         v.throwIfAny();
         if (segment != null && totalSegments == null) {
-            throw DynamoException.validation("If segment is specified, total segment must also be specified");
+            throw DynamoException.validation(TOTAL_SEGMENTS_REQUIRED);
         }
         if (totalSegments != null && segment == null) {
-            throw DynamoException.validation("If total segments is specified, a particular segment must also be specified for this request");
+            throw DynamoException.validation(SEGMENT_REQUIRED);
         }
         if (segment != null && segment >= totalSegments) {
             throw DynamoException.validation("The Segment parameter is zero-based and must be less than parameter TotalSegments: "

@@ -66,7 +66,7 @@ public final class TableDescriptions {
                 writeKeySchema(g, i.keySchema());
                 writeProjection(g, i.projection());
                 g.writeStringField("IndexStatus", i.status() == null ? "ACTIVE" : i.status());
-                g.writeBooleanField("Backfilling", false);
+                // Backfilling is described only while an index is being created; indexes here are ACTIVE at once
                 writeThroughput(g, i.throughput());
                 writeOnDemandThroughput(g, i.onDemandThroughput());
                 writeWarmThroughput(g, i.warmThroughput(), m.billingMode(), i.throughput());
@@ -106,6 +106,25 @@ public final class TableDescriptions {
             g.writeEndObject();
         }
         g.writeBooleanField("DeletionProtectionEnabled", m.deletionProtection());
+        g.writeEndObject();
+    }
+
+    /**
+     * The description DeleteTable answers, as the service's (AWS CLI reference example): status, size, count, name and
+     * the provisioned units with zero decreases; no creation time, key schema, attribute definitions or indexes.
+     */
+    public static void writeDeleted(JsonGenerator g, Table table) throws IOException {
+        TableMetadata m = table.metadata();
+        g.writeStartObject();
+        g.writeStringField("TableStatus", "DELETING");
+        g.writeNumberField("TableSizeBytes", table.data().sizeBytes());
+        g.writeNumberField("ItemCount", table.data().itemCount());
+        g.writeStringField("TableName", m.name());
+        g.writeObjectFieldStart("ProvisionedThroughput");
+        g.writeNumberField("NumberOfDecreasesToday", 0);
+        g.writeNumberField("WriteCapacityUnits", m.throughput().writeCapacityUnits());
+        g.writeNumberField("ReadCapacityUnits", m.throughput().readCapacityUnits());
+        g.writeEndObject();
         g.writeEndObject();
     }
 

@@ -3,6 +3,7 @@ package dev.dynamotest.protocol.actions;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.error.ErrorTypes;
 import dev.dynamotest.engine.table.Table;
 import dev.dynamotest.protocol.Action;
 import dev.dynamotest.protocol.RequestContext;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** TagResource, UntagResource and ListTagsOfResource: tags kept in the table's metadata, addressed by ARN. */
 public final class Tagging {
@@ -20,10 +22,28 @@ public final class Tagging {
     }
 
     static final int MAX_TAGS = 50;
+    static final String TOO_MANY_TAGS = "One or more parameter values were invalid: The number of tags exceeds the limit of 50";
+    /** The characters AWS tagging allows in keys and values: letters, numbers, spaces and {@code _ . : / = + - @}. */
+    static final String TAG_PATTERN = "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*";
+    private static final Pattern TAG = Pattern.compile(TAG_PATTERN);
+    static final String ACCESS_DENIED = "AccessDeniedException";
+    static final String NOT_AUTHORIZED = "User: arn:aws:iam::%s:root is not authorized to perform: dynamodb:%s on resource: %s "
+        + "because no resource-based policy allows the dynamodb:%s action";
+    static final String INVALID_ARN = "Invalid TableArn: Invalid ResourceArn provided as input %s";
 
+    /**
+     * The table a ResourceArn names: an ARN of another account than the caller's is denied; an ARN that does not
+     * name a table (an index's, a stream's, anything else) is invalid.
+     */
     static Table byArn(RequestContext ctx, String arn) {
-        if (!arn.startsWith("arn:aws:dynamodb:") || !arn.contains(":table/")) {
-            throw DynamoException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
+        String[] parts = arn.split(":", 6);
+        if (!arn.startsWith("arn:aws:dynamodb:") || parts.length < 6 || !parts[5].startsWith("table/")
+            || parts[5].length() == "table/".length() || parts[5].indexOf('/', "table/".length()) >= 0) {
+            throw DynamoException.validation(String.format(INVALID_ARN, arn));
+        }
+        String caller = ctx.namespaceId().accountId();
+        if (!parts[4].equals(caller)) {
+            throw new DynamoException(ACCESS_DENIED, String.format(NOT_AUTHORIZED, caller, ctx.operation(), arn, ctx.operation()), 400);
         }
         Table t = Tables.find(ctx.namespace(), arn);
         if (t == null) {
@@ -33,21 +53,30 @@ public final class Tagging {
         return t;
     }
 
-    /** Validates a Tags list (keys 1..128, values 0..256 characters) into a map. */
+    /** Validates a Tags list (keys 1..128, values 0..256 characters of the tagging pattern) into a map. */
     static Map<String, String> tags(JsonNode list, String member) {
         Map<String, String> out = new LinkedHashMap<>();
         ValidationErrors v = new ValidationErrors();
+        int i = 1;
         for (JsonNode t : list) {
             String k = Requests.string(t, "Key");
             String value = Requests.string(t, "Value");
-            v.notNull(member + ".member.key", k);
-            v.notNull(member + ".member.value", value);
-            v.minLength(member + ".member.key", k, 1);
-            v.maxLength(member + ".member.key", k, 128);
-            v.maxLength(member + ".member.value", value, 256);
+            String prefix = member + "." + i + ".member.";
+            v.notNull(prefix + "key", k);
+            v.notNull(prefix + "value", value);
+            v.minLength(prefix + "key", k, 1);
+            v.maxLength(prefix + "key", k, 128);
+            v.maxLength(prefix + "value", value, 256);
+            for (String[] s : new String[][] {{"key", k}, {"value", value}}) {
+                if (s[1] != null && !TAG.matcher(s[1]).matches()) {
+                    v.add("Value '" + s[1] + "' at '" + prefix + s[0] + "' failed to satisfy constraint: "
+                        + "Member must satisfy regular expression pattern: " + TAG_PATTERN);
+                }
+            }
             if (k != null && value != null) {
                 out.put(k, value);
             }
+            i++;
         }
         v.throwIfAny();
         return out;
@@ -70,15 +99,13 @@ public final class Tagging {
                 Map<String, String> all = new LinkedHashMap<>(m.tags());
                 all.putAll(added);
                 if (all.size() > MAX_TAGS) {
-                    throw new DynamoException(dev.dynamotest.engine.error.ErrorTypes.LIMIT_EXCEEDED,
-                        "The number of tags on this resource exceeds the maximum of 50", 400);
+                    throw new DynamoException(ErrorTypes.LIMIT_EXCEEDED, "The number of tags on this resource exceeds the maximum of 50", 400);
                 }
                 var b = m.toBuilder();
                 b.tags = all;
                 return b.build();
             });
-            out.writeStartObject();
-            out.writeEndObject();
+            // no output shape in the service model: the answer has an empty body
         }
     }
 
@@ -99,8 +126,7 @@ public final class Tagging {
                 b.tags = all;
                 return b.build();
             });
-            out.writeStartObject();
-            out.writeEndObject();
+            // no output shape in the service model: the answer has an empty body
         }
     }
 

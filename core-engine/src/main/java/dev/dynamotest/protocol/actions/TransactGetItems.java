@@ -19,9 +19,11 @@ import dev.dynamotest.protocol.Requests;
 import dev.dynamotest.protocol.ValidationErrors;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** TransactGetItems: up to 100 gets read from one consistent snapshot of all the tables involved. */
 public final class TransactGetItems implements Action {
@@ -38,18 +40,28 @@ public final class TransactGetItems implements Action {
             if (items.size() == 0) {
                 v.add("Value '[]' at 'transactItems' failed to satisfy constraint: Member must have length greater than or equal to 1");
             } else if (items.size() > TransactWriteItems.MAX_ACTIONS) {
-                v.add("Value '" + items + "' at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100");
+                v.add("Value '" + ValidationErrors.javaText(items, "TransactGetItem") + "' at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100");
             }
         }
         v.oneOf("returnConsumedCapacity", rcc, List.of("INDEXES", "TOTAL", "NONE"));
+        if (items != null) {
+            int i = 1;
+            for (JsonNode ti : items) {
+                String prefix = "transactItems." + i++ + ".member.get";
+                JsonNode g = Requests.object(ti, "Get");
+                if (v.notNull(prefix, g)) {
+                    v.notNull(prefix + ".key", Requests.member(g, "Key"));
+                    v.tableName(prefix + ".tableName", Requests.string(g, "TableName"), true);
+                }
+            }
+        }
         v.throwIfAny();
         List<Get> gets = new ArrayList<>();
-        java.util.Set<String> targets = new java.util.HashSet<>();
+        Set<String> targets = new HashSet<>();
+        List<TransactionCanceled.Reason> keyErrors = new ArrayList<>(items.size());
+        boolean anyKeyError = false;
         for (JsonNode ti : items) {
             JsonNode g = Requests.object(ti, "Get");
-            if (g == null) {
-                throw DynamoException.validation(new ValidationErrors().tap(x -> x.notNull("transactItems.member.get", null)).message());
-            }
             ExpressionAttributes attrs = new ExpressionAttributes(Requests.stringMap(g, "ExpressionAttributeNames"), null);
             String projectionText = Requests.string(g, "ProjectionExpression");
             if (projectionText == null && Requests.member(g, "ExpressionAttributeNames") != null) {
@@ -58,11 +70,25 @@ public final class TransactGetItems implements Action {
             Projection projection = projectionText == null ? null : attrs.projection(projectionText);
             attrs.checkAllUsed();
             Table table = Tables.require(ctx, Requests.string(g, "TableName"));
-            PrimaryKey key = table.keySchema().keyOf(Requests.attributeMap(g, "Key"));
+            PrimaryKey key;
+            try {
+                key = table.keySchema().keyOf(Requests.attributeMap(g, "Key"));
+            } catch (DynamoException e) {
+                if (!TransactionCanceled.isKeyError(e)) {
+                    throw e;
+                }
+                keyErrors.add(new TransactionCanceled.Reason("ValidationError", e.getMessage(), null));
+                anyKeyError = true;
+                continue;
+            }
+            keyErrors.add(TransactionCanceled.Reason.NONE);
             if (!targets.add(table.metadata().arn() + "\u0000" + key.partition() + "\u0000" + key.sort())) {
                 throw DynamoException.validation("Transaction request cannot include multiple operations on one item");
             }
             gets.add(new Get(table, key, projection));
+        }
+        if (anyKeyError) {
+            throw new TransactionCanceled(keyErrors);
         }
         List<Table> tables = new ArrayList<>();
         gets.forEach(g -> tables.add(g.table()));

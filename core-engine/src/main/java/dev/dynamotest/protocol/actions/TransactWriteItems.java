@@ -3,6 +3,7 @@ package dev.dynamotest.protocol.actions;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dynamotest.engine.capacity.CapacityUnits;
 import dev.dynamotest.engine.capacity.WriteCost;
 import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.engine.error.ErrorTypes;
@@ -46,7 +47,7 @@ public final class TransactWriteItems implements Action {
             if (items.size() == 0) {
                 v.add("Value '[]' at 'transactItems' failed to satisfy constraint: Member must have length greater than or equal to 1");
             } else if (items.size() > MAX_ACTIONS) {
-                v.add("Value '" + items + "' at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100");
+                v.add("Value '" + ValidationErrors.javaText(items, "TransactWriteItem") + "' at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100");
             }
         }
         v.oneOf("returnConsumedCapacity", rcc, ConsumedCapacityJson.VALUES);
@@ -54,6 +55,9 @@ public final class TransactWriteItems implements Action {
         if (token != null) {
             v.minLength("clientRequestToken", token, 1);
             v.maxLength("clientRequestToken", token, 36);
+        }
+        if (items != null) {
+            requiredMembers(v, items);
         }
         v.throwIfAny();
 
@@ -85,9 +89,41 @@ public final class TransactWriteItems implements Action {
         writeResponse(out, ConsumedCapacityJson.mode(rcc), writes, changes);
     }
 
-    /** Parses and validates every action; two actions on one item, or a request over 4 MB, are rejected. */
+    /** The members the model requires of each action (in the model's order), and their TableName's length. */
+    private static void requiredMembers(ValidationErrors v, JsonNode items) {
+        int i = 1;
+        for (JsonNode ti : items) {
+            String prefix = "transactItems." + i++ + ".member.";
+            JsonNode n;
+            if ((n = Requests.object(ti, "ConditionCheck")) != null) {
+                v.notNull(prefix + "conditionCheck.key", Requests.member(n, "Key"));
+                v.tableName(prefix + "conditionCheck.tableName", Requests.string(n, "TableName"), true);
+                v.notNull(prefix + "conditionCheck.conditionExpression", Requests.string(n, "ConditionExpression"));
+            }
+            if ((n = Requests.object(ti, "Put")) != null) {
+                v.notNull(prefix + "put.item", Requests.member(n, "Item"));
+                v.tableName(prefix + "put.tableName", Requests.string(n, "TableName"), true);
+            }
+            if ((n = Requests.object(ti, "Delete")) != null) {
+                v.notNull(prefix + "delete.key", Requests.member(n, "Key"));
+                v.tableName(prefix + "delete.tableName", Requests.string(n, "TableName"), true);
+            }
+            if ((n = Requests.object(ti, "Update")) != null) {
+                v.notNull(prefix + "update.key", Requests.member(n, "Key"));
+                v.notNull(prefix + "update.updateExpression", Requests.string(n, "UpdateExpression"));
+                v.tableName(prefix + "update.tableName", Requests.string(n, "TableName"), true);
+            }
+        }
+    }
+
+    /**
+     * Parses and validates every action; two actions on one item, or a request over 4 MB, are rejected. A key that
+     * does not match its table's schema cancels the transaction with reason ValidationError, as the service does.
+     */
     static List<ItemWrite> plan(RequestContext ctx, JsonNode items) {
         List<ItemWrite> writes = new ArrayList<>(items.size());
+        List<TransactionCanceled.Reason> keyErrors = new ArrayList<>(items.size());
+        boolean anyKeyError = false;
         Set<String> targets = new HashSet<>();
         long bytes = 0;
         for (JsonNode ti : items) {
@@ -102,29 +138,33 @@ public final class TransactWriteItems implements Action {
             }
             ItemWrite w;
             JsonNode n;
-            if ((n = Requests.object(ti, "Put")) != null) {
-                w = PutItem.plan(ctx, n, false);
-                bytes += Requests.item(n, "Item").sizeBytes();
-            } else if ((n = Requests.object(ti, "Update")) != null) {
-                if (Requests.string(n, "UpdateExpression") == null) {
-                    throw DynamoException.validation(new ValidationErrors()
-                        .tap(x -> x.notNull("transactItems.member.update.updateExpression", null)).message());
+            try {
+                if ((n = Requests.object(ti, "Put")) != null) {
+                    w = PutItem.plan(ctx, n, false);
+                    bytes += Requests.item(n, "Item").sizeBytes();
+                } else if ((n = Requests.object(ti, "Update")) != null) {
+                    w = UpdateItem.plan(ctx, n, false);
+                } else if ((n = Requests.object(ti, "Delete")) != null) {
+                    w = DeleteItem.plan(ctx, n, false, false);
+                } else {
+                    w = DeleteItem.plan(ctx, Requests.object(ti, "ConditionCheck"), false, true);
                 }
-                w = UpdateItem.plan(ctx, n, false);
-            } else if ((n = Requests.object(ti, "Delete")) != null) {
-                w = DeleteItem.plan(ctx, n, false, false);
-            } else {
-                n = Requests.object(ti, "ConditionCheck");
-                if (Requests.string(n, "ConditionExpression") == null) {
-                    throw DynamoException.validation(new ValidationErrors()
-                        .tap(x -> x.notNull("transactItems.member.conditionCheck.conditionExpression", null)).message());
+            } catch (DynamoException e) {
+                if (!TransactionCanceled.isKeyError(e)) {
+                    throw e;
                 }
-                w = DeleteItem.plan(ctx, n, false, true);
+                keyErrors.add(new TransactionCanceled.Reason("ValidationError", e.getMessage(), null));
+                anyKeyError = true;
+                continue;
             }
+            keyErrors.add(TransactionCanceled.Reason.NONE);
             if (!targets.add(w.table.metadata().arn() + "\u0000" + keyText(w.key))) {
                 throw DynamoException.validation("Transaction request cannot include multiple operations on one item");
             }
             writes.add(w);
+        }
+        if (anyKeyError) {
+            throw new TransactionCanceled(keyErrors);
         }
         if (bytes > MAX_BYTES) {
             throw DynamoException.validation("Transaction request cannot be larger than 4 MB");
@@ -198,33 +238,55 @@ public final class TransactWriteItems implements Action {
         return t.commitPoint();
     }
 
-    /** Transactional writes cost twice the units of standard writes, per table. */
+    /**
+     * Transactional writes cost twice the units of standard writes, per table; a ConditionCheck is billed as a
+     * transactional write of the item it checks (2 units per KB). A replay ({@code changes} null: the token was seen
+     * inside the idempotency window) is billed as a transactional read of the items (2 units per 4 KB), as the service
+     * reports it.
+     */
     private static void writeResponse(JsonGenerator out, ConsumedCapacityJson.Mode mode, List<ItemWrite> writes,
                                       List<ItemChange> changes) throws IOException {
         out.writeStartObject();
+        writeCapacity(out, mode, writes, changes);
+        out.writeEndObject();
+    }
+
+    /** The ConsumedCapacity member of a write transaction's answer (TransactWriteItems and ExecuteTransaction). */
+    static void writeCapacity(JsonGenerator out, ConsumedCapacityJson.Mode mode, List<ItemWrite> writes,
+                              List<ItemChange> changes) throws IOException {
         if (mode != ConsumedCapacityJson.Mode.NONE) {
-            Map<String, List<WriteCost>> perTable = new LinkedHashMap<>();
-            for (ItemWrite w : writes) {
-                perTable.computeIfAbsent(w.table.name(), n -> new ArrayList<>());
-            }
-            if (changes != null) {
+            out.writeArrayFieldStart("ConsumedCapacity");
+            if (changes == null) {
+                Map<String, Double> reads = new LinkedHashMap<>();
+                for (ItemWrite w : writes) {
+                    reads.merge(w.table.name(), 2 * CapacityUnits.read(w.table.data().get(w.key), true), Double::sum);
+                }
+                for (Map.Entry<String, Double> e : reads.entrySet()) {
+                    out.writeStartObject();
+                    ConsumedCapacityJson.writeReadBody(out, mode, e.getKey(), e.getValue(), null, false);
+                    out.writeEndObject();
+                }
+            } else {
+                Map<String, List<WriteCost>> perTable = new LinkedHashMap<>();
+                for (ItemWrite w : writes) {
+                    perTable.computeIfAbsent(w.table.name(), n -> new ArrayList<>());
+                }
                 for (ItemChange c : changes) {
                     perTable.get(c.table().name()).add(WriteCost.of(c.table().data().layouts(), c.oldItem(), c.newItem()).times(2));
                 }
-            }
-            for (ItemWrite w : writes) {
-                if (w.kind == ItemWrite.Kind.CONDITION_CHECK || changes == null) {
-                    perTable.get(w.table.name()).add(new WriteCost(2, Map.of(), Map.of()));
+                for (ItemWrite w : writes) {
+                    if (w.kind == ItemWrite.Kind.CONDITION_CHECK) {
+                        double units = 2 * CapacityUnits.write(w.table.data().get(w.key), null);
+                        perTable.get(w.table.name()).add(new WriteCost(units, Map.of(), Map.of()));
+                    }
                 }
-            }
-            out.writeArrayFieldStart("ConsumedCapacity");
-            for (Map.Entry<String, List<WriteCost>> e : perTable.entrySet()) {
-                out.writeStartObject();
-                ConsumedCapacityJson.writeWriteBody(out, mode, e.getKey(), WriteCost.sum(e.getValue().toArray(new WriteCost[0])));
-                out.writeEndObject();
+                for (Map.Entry<String, List<WriteCost>> e : perTable.entrySet()) {
+                    out.writeStartObject();
+                    ConsumedCapacityJson.writeWriteBody(out, mode, e.getKey(), WriteCost.sum(e.getValue().toArray(new WriteCost[0])));
+                    out.writeEndObject();
+                }
             }
             out.writeEndArray();
         }
-        out.writeEndObject();
     }
 }

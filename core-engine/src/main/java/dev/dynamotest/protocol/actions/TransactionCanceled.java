@@ -3,6 +3,7 @@ package dev.dynamotest.protocol.actions;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.engine.error.ErrorTypes;
+import dev.dynamotest.engine.error.Messages;
 import dev.dynamotest.engine.error.Throttled;
 import dev.dynamotest.engine.model.Item;
 import dev.dynamotest.protocol.AttributeValueJson;
@@ -39,6 +40,25 @@ public final class TransactionCanceled extends DynamoException implements Reques
             reasons.add(i == index ? new Reason(t.cancellationCode(), t.getMessage(), null) : Reason.NONE);
         }
         return new TransactionCanceled(reasons);
+    }
+
+    /** The key errors a transaction reports as a ValidationError cancellation reason rather than a ValidationException. */
+    private static final List<String> KEY_ERRORS = List.of(Messages.KEY_SCHEMA_MISMATCH, Messages.MISSING_KEY_IN_ITEM,
+        Messages.KEY_TYPE_MISMATCH, Messages.EMPTY_STRING_KEY, Messages.EMPTY_BINARY_KEY, Messages.HASH_KEY_TOO_LARGE,
+        Messages.RANGE_KEY_TOO_LARGE);
+
+    /** Whether {@code e} says a key does not match its table's schema (missing, mistyped, empty or oversized attribute). */
+    static boolean isKeyError(DynamoException e) {
+        if (!ErrorTypes.VALIDATION.equals(e.type()) || e.getMessage() == null) {
+            return false;
+        }
+        for (String text : KEY_ERRORS) {
+            int arg = text.indexOf('%');
+            if (arg < 0 ? e.getMessage().equals(text) : e.getMessage().startsWith(text.substring(0, arg))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<Reason> reasons() {

@@ -23,6 +23,8 @@ import java.util.Map;
  * backfilled from the table's items at once). Changes take effect immediately; the response says UPDATING.
  */
 public final class UpdateTable implements Action {
+    static final String NOTHING_TO_UPDATE = "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
+        + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required";
     static final java.time.format.DateTimeFormatter LABEL =
         java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC);
 
@@ -34,19 +36,34 @@ public final class UpdateTable implements Action {
         v.tableName("tableName", tableName, true);
         v.oneOf("billingMode", billing, List.of("PROVISIONED", "PAY_PER_REQUEST"));
         v.oneOf("tableClass", Requests.string(req, "TableClass"), List.of("STANDARD", "STANDARD_INFREQUENT_ACCESS"));
+        JsonNode attrDefs = Requests.array(req, "AttributeDefinitions");
+        if (attrDefs != null) {
+            CreateTable.attributeDefinitionConstraints(v, "attributeDefinitions", attrDefs);
+        }
+        JsonNode gsiUpdates = Requests.array(req, "GlobalSecondaryIndexUpdates");
+        if (gsiUpdates != null) {
+            int n = 1;
+            for (JsonNode u : gsiUpdates) {
+                for (String kind : new String[] {"Update", "Delete"}) {
+                    JsonNode action = Requests.object(u, kind);
+                    if (action != null) {
+                        v.notNull("globalSecondaryIndexUpdates." + n + ".member." + kind.toLowerCase() + ".indexName",
+                            Requests.string(action, "IndexName"));
+                    }
+                }
+                n++;
+            }
+        }
         v.throwIfAny();
         JsonNode pt = Requests.object(req, "ProvisionedThroughput");
         JsonNode stream = Requests.object(req, "StreamSpecification");
-        JsonNode gsiUpdates = Requests.array(req, "GlobalSecondaryIndexUpdates");
         Boolean protection = Requests.bool(req, "DeletionProtectionEnabled");
         String tableClass = Requests.string(req, "TableClass");
         JsonNode sse = Requests.object(req, "SSESpecification");
-        JsonNode attrDefs = Requests.array(req, "AttributeDefinitions");
-        if (billing == null && pt == null && stream == null && gsiUpdates == null && protection == null && tableClass == null
+        if (billing == null && pt == null && stream == null && (gsiUpdates == null || gsiUpdates.size() == 0) && protection == null && tableClass == null
             && sse == null && Requests.member(req, "ReplicaUpdates") == null && Requests.member(req, "OnDemandThroughput") == null
             && Requests.member(req, "WarmThroughput") == null) {
-            throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
-                + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+            throw DynamoException.validation(NOTHING_TO_UPDATE);
         }
         Table table = Tables.described(ctx, tableName);
         Instant now = ctx.engine().clock().instant();
@@ -97,12 +114,10 @@ public final class UpdateTable implements Action {
                     ? new TableMetadata.SseSettings(true, "KMS", "arn:aws:kms:" + ctx.region() + ":000000000000:key/dynamotest")
                     : null;
             }
-            if (gsiUpdates != null) {
+            if (gsiUpdates != null && gsiUpdates.size() > 0) {
                 Map<String, AttrType> defs = new LinkedHashMap<>(m.attributeDefinitions());
                 if (attrDefs != null) {
-                    for (JsonNode d : attrDefs) {
-                        defs.put(Requests.string(d, "AttributeName"), AttrType.valueOf(Requests.string(d, "AttributeType")));
-                    }
+                    CreateTable.attributeDefinitions(attrDefs, defs);
                 }
                 b.attributeDefinitions = defs;
                 b.globalSecondaryIndexes = indexUpdates(gsiUpdates, m, defs, now);
