@@ -10,15 +10,20 @@ public final class Shard {
     private final String parentShardId;
     private final Instant created;
     private final List<StreamRecord> records = new ArrayList<>();
-    private String startingSequenceNumber;
+    private final String startingSequenceNumber;
     private String endingSequenceNumber;
     private volatile boolean closed;
     private int trimmed; // records before this index have expired (24 h retention)
 
-    Shard(String shardId, String parentShardId, Instant created) {
+    /**
+     * A shard has its starting sequence number from the moment it exists, as on the service (DescribeStream shows
+     * it before the first record): the number after the last one the engine handed out.
+     */
+    Shard(String shardId, String parentShardId, Instant created, String startingSequenceNumber) {
         this.shardId = shardId;
         this.parentShardId = parentShardId;
         this.created = created;
+        this.startingSequenceNumber = startingSequenceNumber;
     }
 
     public String shardId() {
@@ -33,7 +38,7 @@ public final class Shard {
         return created;
     }
 
-    public synchronized String startingSequenceNumber() {
+    public String startingSequenceNumber() {
         return startingSequenceNumber;
     }
 
@@ -46,18 +51,13 @@ public final class Shard {
     }
 
     synchronized void append(StreamRecord r) {
-        if (startingSequenceNumber == null) {
-            startingSequenceNumber = r.sequenceNumber();
-        }
         records.add(r);
     }
 
-    synchronized void close(String lastSequenceNumber) {
+    /** Closes the shard: its range ends at its last record, or (empty) where it started. */
+    synchronized void close() {
         closed = true;
-        endingSequenceNumber = records.isEmpty() ? lastSequenceNumber : records.get(records.size() - 1).sequenceNumber();
-        if (startingSequenceNumber == null) {
-            startingSequenceNumber = lastSequenceNumber;
-        }
+        endingSequenceNumber = records.isEmpty() ? startingSequenceNumber : records.get(records.size() - 1).sequenceNumber();
     }
 
     synchronized void trimBefore(Instant cutoff) {

@@ -25,10 +25,15 @@ public final class GetShardIterator implements Action {
         String seq = Requests.string(req, "SequenceNumber");
         ValidationErrors v = new ValidationErrors();
         v.notNull("streamArn", arn);
+        StreamsJson.streamArnLength(v, "streamArn", arn);
         v.notNull("shardId", shardId);
+        StreamsJson.shardIdLength(v, "shardId", shardId);
         v.notNull("shardIteratorType", type);
         v.oneOf("shardIteratorType", type, TYPES);
+        v.minLength("sequenceNumber", seq, 21);
+        v.maxLength("sequenceNumber", seq, 40);
         v.throwIfAny();
+        StreamsJson.checkStreamArn(arn);
         Stream s = ctx.engine().streams().stream(ctx.namespaceId(), arn);
         if (s == null) {
             throw StreamsJson.streamNotFound(arn);
@@ -50,6 +55,11 @@ public final class GetShardIterator implements Action {
                     throw DynamoException.validation("Must provide SequenceNumber when ShardIteratorType is " + type);
                 }
                 int at = shard.indexOf(seq);
+                if (at < 0 && seq.equals(shard.startingSequenceNumber())) {
+                    // the shard's start, before any record carries it: both types read from the shard's first record
+                    index = shard.firstRetained();
+                    break;
+                }
                 if (at < 0) {
                     if (shard.startingSequenceNumber() != null && isNumber(seq)
                         && new BigInteger(seq).compareTo(new BigInteger(shard.startingSequenceNumber())) < 0) {
