@@ -202,4 +202,22 @@ class StreamsConformanceEndToEndTest {
             .shardIteratorType(ShardIteratorType.LATEST)))
             .hasMessageContaining("Value 'short' at 'shardId' failed to satisfy constraint: Member must have length greater than or equal to 28");
     }
+
+    @Test
+    void atTimestampStartsAtTheFirstRecordCreatedAtOrAfterTheTimestamp() {
+        String t = table();
+        String arn = streamArn(t);
+        put(t, "early");
+        engine.clock().advance(Duration.ofMinutes(10));
+        Instant middle = engine.clock().instant();
+        put(t, "late");
+        String shardId = streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards().get(0).shardId();
+        String it = streams.getShardIterator(b -> b.streamArn(arn).shardId(shardId)
+            .shardIteratorType(ShardIteratorType.AT_TIMESTAMP).timestamp(middle.minusSeconds(1))).shardIterator();
+        assertThat(streams.getRecords(b -> b.shardIterator(it)).records())
+            .extracting(r -> r.dynamodb().keys().get("pk").s()).containsExactly("late");
+        DynamoDbException noTime = error(() -> streams.getShardIterator(b -> b.streamArn(arn).shardId(shardId)
+            .shardIteratorType(ShardIteratorType.AT_TIMESTAMP)));
+        assertThat(noTime.awsErrorDetails().errorMessage()).isEqualTo("Must provide Timestamp when ShardIteratorType is AT_TIMESTAMP");
+    }
 }

@@ -80,6 +80,15 @@ public final class Shard {
         return new ArrayList<>(records.subList(Math.min(from, records.size()), Math.min(to, records.size())));
     }
 
+    /** The index of the first retained record created at or after {@code t} (the shard's size if none). */
+    public synchronized int firstAtOrAfter(Instant t) {
+        int i = trimmed;
+        while (i < records.size() && records.get(i).approximateCreationDateTime().isBefore(t)) {
+            i++;
+        }
+        return i;
+    }
+
     /** The index of the record with this sequence number, or -1. */
     public synchronized int indexOf(String sequenceNumber) {
         for (int i = 0; i < records.size(); i++) {

@@ -11,11 +11,15 @@ import dev.dynamotest.protocol.Requests;
 import dev.dynamotest.protocol.ValidationErrors;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.List;
 
-/** GetShardIterator: TRIM_HORIZON, LATEST, AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER. */
+/**
+ * GetShardIterator: TRIM_HORIZON, LATEST, AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER, and AT_TIMESTAMP (the first
+ * retained record created at or after Timestamp, as Kinesis defines it).
+ */
 public final class GetShardIterator implements Action {
-    static final List<String> TYPES = List.of("TRIM_HORIZON", "LATEST", "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER");
+    static final List<String> TYPES = List.of("TRIM_HORIZON", "LATEST", "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER", "AT_TIMESTAMP");
 
     @Override
     public void execute(RequestContext ctx, JsonNode req, JsonGenerator out) throws IOException {
@@ -23,6 +27,7 @@ public final class GetShardIterator implements Action {
         String shardId = Requests.string(req, "ShardId");
         String type = Requests.string(req, "ShardIteratorType");
         String seq = Requests.string(req, "SequenceNumber");
+        Instant timestamp = Requests.timestamp(req, "Timestamp");
         ValidationErrors v = new ValidationErrors();
         v.notNull("streamArn", arn);
         StreamsJson.streamArnLength(v, "streamArn", arn);
@@ -49,6 +54,12 @@ public final class GetShardIterator implements Action {
                 break;
             case "LATEST":
                 index = shard.size();
+                break;
+            case "AT_TIMESTAMP":
+                if (timestamp == null) {
+                    throw DynamoException.validation("Must provide Timestamp when ShardIteratorType is AT_TIMESTAMP");
+                }
+                index = shard.firstAtOrAfter(timestamp);
                 break;
             default: {
                 if (seq == null) {
