@@ -35,6 +35,8 @@ done
 cds=()
 [[ -f "$home/dynamotest.jsa" ]] && cds=(-XX:SharedArchiveFile="$home/dynamotest.jsa" -Xshare:auto)
 rm -f "$port_file"
+# The server binds every interface of the container (--host 0.0.0.0) and its ready line says so; clients outside
+# reach it through the mapped port.
 # Fast start: the serial collector, no perf-data file, a heap sized from the container's memory limit, and the
 # class-data sharing archive; full tiered compilation stays on for throughput under load.
 # shellcheck disable=SC2086

@@ -170,11 +170,37 @@ public final class AttributeValueJson {
         if (!value.isTextual()) {
             throw DynamoException.serialization(Requests.unexpected(value, "blob"));
         }
-        try {
-            return Bytes.wrap(Base64.getMimeDecoder().decode(value.textValue()));
-        } catch (IllegalArgumentException e) {
-            throw DynamoException.serialization("Base64 encoded data is not valid");
+        String text = value.textValue();
+        if (text.length() % 4 != 0) {
+            throw DynamoException.serialization(BASE64_LENGTH + text.length());
         }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw DynamoException.serialization(BASE64_INVALID);
+        }
+        if (!canonicalTail(text)) {
+            throw DynamoException.serialization(BASE64_INVALID);
+        }
+        return Bytes.wrap(bytes);
+    }
+
+    /** The service decodes strictly: padded to a multiple of 4, no stray characters, no bits left over. */
+    static final String BASE64_LENGTH = "Base64 encoded length is expected a multiple of 4 bytes but found: ";
+    /** The service's text (its spelling) for an illegal character or a last character with leftover bits. */
+    static final String BASE64_INVALID = "Invalid last non-pad Base64 character dectected";
+    private static final String BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    /** With one '=' the last data character's low 2 bits must be zero, with two '=' its low 4 bits. */
+    private static boolean canonicalTail(String text) {
+        int n = text.length();
+        int pad = n >= 2 && text.charAt(n - 2) == '=' ? 2 : n >= 1 && text.charAt(n - 1) == '=' ? 1 : 0;
+        if (pad == 0) {
+            return true;
+        }
+        int last = BASE64_ALPHABET.indexOf(text.charAt(n - pad - 1));
+        return (last & (pad == 2 ? 0xF : 0x3)) == 0;
     }
 
     /** The depth of a map's or list's members; past {@link #MAX_NESTING_LEVELS} the value is refused. */

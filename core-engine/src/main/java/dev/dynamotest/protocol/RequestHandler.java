@@ -28,7 +28,12 @@ public final class RequestHandler {
         /** By the region of the request's signature (the service's behaviour for one account). */
         REGION,
         /** By access key and region, as DynamoDB Local does without -sharedDb; also isolates parallel tests. */
-        ACCESS_KEY_AND_REGION
+        ACCESS_KEY_AND_REGION,
+        /**
+         * One namespace for every access key and every region, as DynamoDB Local does with -sharedDb (its one
+         * database); its ARNs name the default region, us-east-1.
+         */
+        SHARED
     }
 
     private final Engine engine;
@@ -128,8 +133,12 @@ public final class RequestHandler {
     /**
      * The caller's namespace, read from the SigV4 credential scope ({@code Credential=AKID/date/region/...}):
      * its region (default us-east-1) and, under {@link NamespacePolicy#ACCESS_KEY_AND_REGION}, its access key.
+     * Under {@link NamespacePolicy#SHARED} every caller is in the default region's namespace.
      */
     public static NamespaceId namespaceOf(String authorization, NamespacePolicy policy) {
+        if (policy == NamespacePolicy.SHARED) {
+            return NamespaceId.region(NamespaceId.DEFAULT_REGION);
+        }
         String region = NamespaceId.DEFAULT_REGION;
         String accessKey = "";
         if (authorization != null) {

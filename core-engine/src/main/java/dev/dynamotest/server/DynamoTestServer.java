@@ -88,11 +88,19 @@ public final class DynamoTestServer implements AutoCloseable {
         return host;
     }
 
+    /** The address and port bound, as given ({@code 0.0.0.0:8000}, {@code [::1]:8000}). */
+    public String bindAddress() {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** Bound to the wildcard address: reachable on every interface, not only loopback. */
+    public boolean bindsAllInterfaces() {
+        return "0.0.0.0".equals(host) || "::".equals(host) || "0:0:0:0:0:0:0:0".equals(host);
+    }
+
+    /** Where a client on this machine reaches the server (loopback when bound to every interface). */
     public URI endpoint() {
-        String h = host.contains(":") ? "[" + host + "]" : host;
-        if ("0.0.0.0".equals(host)) {
-            h = "127.0.0.1";
-        }
+        String h = bindsAllInterfaces() ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
         return URI.create("http://" + h + ":" + port);
     }
 

@@ -17,8 +17,8 @@ import java.util.logging.Logger;
 /**
  * The standalone server: {@code java -jar dynamotest-server.jar --port 8000}. Prints one line when ready and
  * stops cleanly (exit status 0) on SIGTERM/SIGINT. Accepts DynamoDB Local's flags too, so it drops in where that
- * was used: given any of them, tables are separated per access key and region as DynamoDB Local does, unless
- * {@code -sharedDb}.
+ * was used: given any of them, tables are separated per access key and region as DynamoDB Local does; with
+ * {@code -sharedDb}, as in DynamoDB Local, every access key and every region share one set of tables.
  */
 public final class Main {
     private Main() {
@@ -55,10 +55,23 @@ public final class Main {
         if (options.portFile != null) {
             writePortFile(options.portFile, server.port());
         }
-        System.out.println("DynamoTest listening on " + server.endpoint() + " (port " + server.port() + ", namespaces by "
-            + (options.namespaces() == NamespacePolicy.REGION ? "region" : "access key and region") + ")");
+        System.out.println(startLine(server, options.namespaces()));
         System.out.flush();
         stopped.await();
+    }
+
+    /**
+     * The ready line: the address really bound (all interfaces when bound to 0.0.0.0 or ::, as in the container),
+     * not the loopback endpoint a local client would use, then the port and the namespace policy.
+     */
+    static String startLine(DynamoTestServer server, NamespacePolicy namespaces) {
+        String scope = switch (namespaces) {
+            case REGION -> "namespaces by region";
+            case ACCESS_KEY_AND_REGION -> "namespaces by access key and region";
+            case SHARED -> "one namespace shared by every access key and region";
+        };
+        return "DynamoTest listening on http://" + server.bindAddress() + " (" + (server.bindsAllInterfaces() ? "all interfaces, " : "")
+            + "port " + server.port() + ", " + scope + ")";
     }
 
     static DynamoTestServer start(Options options) {
@@ -109,12 +122,14 @@ public final class Main {
             "  --port PORT        port to listen on (default 8000; 0 picks a free port and prints it)",
             "  --clock MODE       system (default) or manual (moves only through the admin API)",
             "  --namespaces WHAT  region (default): tables are scoped to the region a request is signed for, as in",
-            "                     one AWS account; access-key: to its access key and region, as DynamoDB Local does",
+            "                     one AWS account; access-key: to its access key and region, as DynamoDB Local does;",
+            "                     shared: one set of tables for every access key and region (DynamoDB Local's -sharedDb)",
             "  --port-file FILE   write the port listened on to FILE once ready",
             "DynamoDB Local's flags are accepted as well: -port N, -inMemory, -sharedDb, -delayTransientStatuses,",
             "-disableTelemetry (nothing is ever sent), -cors ARG (ignored), -help. Given any of them, tables are",
-            "separated per access key and region as DynamoDB Local does, unless -sharedDb. -dbPath and",
-            "-optimizeDbBeforeStartup are rejected: DynamoTest keeps data in memory only.");
+            "separated per access key and region as DynamoDB Local does; with -sharedDb every access key and every",
+            "region share one set of tables, as in DynamoDB Local. -dbPath and -optimizeDbBeforeStartup are",
+            "rejected: DynamoTest keeps data in memory only.");
         String host = "127.0.0.1";
         int port = 8000;
         boolean manualClock;
@@ -126,12 +141,18 @@ public final class Main {
         boolean help;
         boolean train;
 
-        /** Region-scoped unless DynamoDB Local's flags ask for its per-access-key databases (without -sharedDb). */
+        /**
+         * Region-scoped unless DynamoDB Local's flags ask for its databases: one per access key and region, or with
+         * -sharedDb one for everybody (DynamoDB Local ignores the region then too).
+         */
         NamespacePolicy namespaces() {
             if (explicitNamespaces != null) {
                 return explicitNamespaces;
             }
-            return dynamoDbLocalFlags && !sharedDb ? NamespacePolicy.ACCESS_KEY_AND_REGION : NamespacePolicy.REGION;
+            if (sharedDb) {
+                return NamespacePolicy.SHARED;
+            }
+            return dynamoDbLocalFlags ? NamespacePolicy.ACCESS_KEY_AND_REGION : NamespacePolicy.REGION;
         }
 
         static Options parse(String[] args) {
@@ -162,8 +183,9 @@ public final class Main {
                         switch (mode) {
                             case "region" -> o.explicitNamespaces = NamespacePolicy.REGION;
                             case "access-key" -> o.explicitNamespaces = NamespacePolicy.ACCESS_KEY_AND_REGION;
+                            case "shared" -> o.explicitNamespaces = NamespacePolicy.SHARED;
                             default -> throw new IllegalArgumentException(
-                                "--namespaces takes 'region' or 'access-key', not '" + mode + "'");
+                                "--namespaces takes 'region', 'access-key' or 'shared', not '" + mode + "'");
                         }
                         break;
                     }

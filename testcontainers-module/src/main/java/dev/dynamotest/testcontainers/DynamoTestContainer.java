@@ -97,7 +97,8 @@ public class DynamoTestContainer extends GenericContainer<DynamoTestContainer> {
     /**
      * DynamoDB Local's command-line flags, as given to {@code amazon/dynamodb-local} (a leading
      * {@code -jar DynamoDBLocal.jar} is accepted): {@code -inMemory}, {@code -sharedDb}, {@code -port N}, ...
-     * Without {@code -sharedDb}, tables are then separated per access key and region, as DynamoDB Local does.
+     * Without {@code -sharedDb}, tables are then separated per access key and region, as DynamoDB Local does; with
+     * it, every access key and every region share one set of tables, as in DynamoDB Local.
      */
     public DynamoTestContainer withDynamoDbLocalFlags(String... flags) {
         return withServerArgs(flags);

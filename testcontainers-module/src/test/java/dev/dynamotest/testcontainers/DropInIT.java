@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The image as a drop-in for amazon/dynamodb-local: its command lines, its per-access-key databases without
- * -sharedDb, its rejection of persistence flags; and a clean stop.
+ * -sharedDb and its one database for every key and region with it, its rejection of persistence flags; and a clean
+ * stop. The same namespace rules are checked without Docker by core-engine's MainOptionsTest.
  */
 @RequiresDocker
 class DropInIT {
@@ -47,11 +48,12 @@ class DropInIT {
             "-Djava.library.path=./DynamoDBLocal_lib", "-jar", "DynamoDBLocal.jar", "-sharedDb", "-inMemory",
             "-port", "8000", "-delayTransientStatuses", "-disableTelemetry")) {
             c.start();
-            assertThat(c.getLogs()).contains("namespaces by region");
+            assertThat(c.getLogs()).contains("DynamoTest listening on http://0.0.0.0:8000 (all interfaces, port 8000, "
+                + "one namespace shared by every access key and region)");
             Map<String, java.util.List<String>> seen = seenBy(c);
             assertThat(seen.get("alice")).containsExactly("shared-or-not");
             assertThat(seen.get("bob")).containsExactly("shared-or-not");
-            assertThat(seen.get("aliceWest")).isEmpty(); // regions stay apart, as in DynamoDB Local
+            assertThat(seen.get("aliceWest")).containsExactly("shared-or-not"); // one database for every region too
         }
     }
 

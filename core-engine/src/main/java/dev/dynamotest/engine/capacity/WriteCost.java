@@ -5,6 +5,7 @@ import dev.dynamotest.engine.table.IndexLayout;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The write units one item change costs: on the table (by the larger of old and new item) and on each secondary
@@ -71,10 +72,6 @@ public record WriteCost(double table, Map<String, Double> globalIndexes, Map<Str
     }
 
     private static boolean sameIndexKey(IndexLayout l, Item a, Item b) {
-        String p = l.keySchema().partition().name();
-        if (!a.get(p).equals(b.get(p))) {
-            return false;
-        }
-        return l.keySchema().sort() == null || a.get(l.keySchema().sort().name()).equals(b.get(l.keySchema().sort().name()));
+        return l.partitionValue(a).equals(l.partitionValue(b)) && Objects.equals(l.sortValue(a), l.sortValue(b));
     }
 }

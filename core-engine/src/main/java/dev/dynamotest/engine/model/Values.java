@@ -1,6 +1,7 @@
 package dev.dynamotest.engine.model;
 
 import java.util.Comparator;
+import java.util.List;
 
 /** Ordering and comparison of attribute values as DynamoDB defines them. */
 public final class Values {
@@ -21,7 +22,27 @@ public final class Values {
         if (a instanceof AttributeValue.B ba && b instanceof AttributeValue.B bb) {
             return ba.value().compareTo(bb.value());
         }
+        if (a instanceof AttributeValue.L la && b instanceof AttributeValue.L lb) {
+            return compareComposite(la.value(), lb.value());
+        }
         throw new IllegalArgumentException("not comparable: " + a.type() + " and " + b.type());
+    }
+
+    /**
+     * A multi-attribute index key (a list of scalars in key-schema order), compared left to right. Only the
+     * elements both have are compared: a shorter list is a prefix, equal to every key it begins, so that search
+     * bounds built from a prefix of the RANGE attributes sort before or after (never between) the keys they cover.
+     * Stored keys always have every element, so among them this is a total order.
+     */
+    static int compareComposite(List<AttributeValue> a, List<AttributeValue> b) {
+        int n = Math.min(a.size(), b.size());
+        for (int i = 0; i < n; i++) {
+            int c = compareScalars(a.get(i), b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     public static final Comparator<AttributeValue> SCALAR_ORDER = Values::compareScalars;

@@ -192,6 +192,9 @@ public final class PartiqlPlanner {
      * sort key bounds the range. The whole WHERE clause is still applied as a filter by the caller.
      */
     public static ReadPlan read(Statement.Select s, KeySchema target) {
+        if (target.isMultiAttribute() && s.orderBy().isEmpty()) {
+            return new ReadPlan(null, null, true); // a multi-attribute GSI key: read as a filtered scan of the index
+        }
         List<Condition> terms = conjuncts(s.where());
         if (!s.orderBy().isEmpty()) {
             if (s.where() == null) {

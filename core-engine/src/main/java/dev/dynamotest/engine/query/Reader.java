@@ -76,8 +76,8 @@ public final class Reader {
             return Collections.emptyIterator();
         }
         NavigableMap<IndexEntryKey, Item> range = p;
-        String sortName = layout.keySchema().sort() == null ? null : layout.keySchema().sort().name();
-        if (sort != null && sortName != null) {
+        boolean sorted = layout.keySchema().sort() != null;
+        if (sort != null && sorted) {
             AttributeValue lo = sort.lowerBound();
             AttributeValue hi = sort.upperBound();
             if (lo != null && hi != null && Values.compareScalars(lo, hi) > 0) {
@@ -99,7 +99,7 @@ public final class Reader {
         }
         NavigableMap<IndexEntryKey, Item> ordered = forward ? range : range.descendingMap();
         return contiguous(ordered.entrySet().iterator(),
-            sort == null || sortName == null ? null : e -> sort.matches(e.getValue().get(sortName)),
+            sort == null || !sorted ? null : e -> sort.matches(layout.sortValue(e.getValue())),
             e -> new Entry(e.getKey().tableKey(), e.getValue()));
     }
 

@@ -10,15 +10,20 @@ public final class Shard {
     private final String parentShardId;
     private final Instant created;
     private final List<StreamRecord> records = new ArrayList<>();
-    private String startingSequenceNumber;
+    private final String startingSequenceNumber;
     private String endingSequenceNumber;
     private volatile boolean closed;
     private int trimmed; // records before this index have expired (24 h retention)
 
-    Shard(String shardId, String parentShardId, Instant created) {
+    /**
+     * A shard has its starting sequence number from the moment it exists, as on the service (DescribeStream shows
+     * it before the first record): the number after the last one the engine handed out.
+     */
+    Shard(String shardId, String parentShardId, Instant created, String startingSequenceNumber) {
         this.shardId = shardId;
         this.parentShardId = parentShardId;
         this.created = created;
+        this.startingSequenceNumber = startingSequenceNumber;
     }
 
     public String shardId() {
@@ -33,7 +38,7 @@ public final class Shard {
         return created;
     }
 
-    public synchronized String startingSequenceNumber() {
+    public String startingSequenceNumber() {
         return startingSequenceNumber;
     }
 
@@ -46,18 +51,13 @@ public final class Shard {
     }
 
     synchronized void append(StreamRecord r) {
-        if (startingSequenceNumber == null) {
-            startingSequenceNumber = r.sequenceNumber();
-        }
         records.add(r);
     }
 
-    synchronized void close(String lastSequenceNumber) {
+    /** Closes the shard: its range ends at its last record, or (empty) where it started. */
+    synchronized void close() {
         closed = true;
-        endingSequenceNumber = records.isEmpty() ? lastSequenceNumber : records.get(records.size() - 1).sequenceNumber();
-        if (startingSequenceNumber == null) {
-            startingSequenceNumber = lastSequenceNumber;
-        }
+        endingSequenceNumber = records.isEmpty() ? startingSequenceNumber : records.get(records.size() - 1).sequenceNumber();
     }
 
     synchronized void trimBefore(Instant cutoff) {
@@ -78,6 +78,15 @@ public final class Shard {
     /** Records [from, to) (bounded by what exists). */
     public synchronized List<StreamRecord> records(int from, int to) {
         return new ArrayList<>(records.subList(Math.min(from, records.size()), Math.min(to, records.size())));
+    }
+
+    /** The index of the first retained record created at or after {@code t} (the shard's size if none). */
+    public synchronized int firstAtOrAfter(Instant t) {
+        int i = trimmed;
+        while (i < records.size() && records.get(i).approximateCreationDateTime().isBefore(t)) {
+            i++;
+        }
+        return i;
     }
 
     /** The index of the record with this sequence number, or -1. */

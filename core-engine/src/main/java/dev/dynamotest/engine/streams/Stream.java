@@ -1,6 +1,7 @@
 package dev.dynamotest.engine.streams;
 
 import dev.dynamotest.engine.table.KeySchema;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,14 +58,14 @@ public final class Stream {
         return disabledAt;
     }
 
-    void disable(Instant at, String lastSequenceNumber) {
+    void disable(Instant at) {
         if (disabledAt == null) {
             disabledAt = at;
             synchronized (this) {
                 if (!shards.isEmpty()) {
                     Shard last = shards.get(shards.size() - 1);
                     if (!last.isClosed()) {
-                        last.close(lastSequenceNumber);
+                        last.close();
                     }
                 }
             }
@@ -84,29 +85,32 @@ public final class Stream {
         return null;
     }
 
-    /** The open shard, rolling over to a new one when the current one is older than {@code shardLife}. */
-    synchronized Shard openShard(Instant now, java.time.Duration shardLife, String lastSequenceNumber, String newShardId) {
+    /**
+     * The open shard, rolling over to a new one when the current one is older than {@code shardLife}; a new shard
+     * starts at {@code nextSequenceNumber}, the number the next record will have at the earliest.
+     */
+    synchronized Shard openShard(Instant now, Duration shardLife, String nextSequenceNumber, String newShardId) {
         Shard current = shards.isEmpty() ? null : shards.get(shards.size() - 1);
         if (current == null) {
-            current = new Shard(newShardId, null, now);
+            current = new Shard(newShardId, null, now, nextSequenceNumber);
             shards.add(current);
             return current;
         }
         while (!current.isClosed() && !now.isBefore(current.created().plus(shardLife))) {
             Instant next = current.created().plus(shardLife);
-            current.close(lastSequenceNumber);
-            current = new Shard(ShardIds.next(next), current.shardId(), next);
+            current.close();
+            current = new Shard(ShardIds.next(next), current.shardId(), next, nextSequenceNumber);
             shards.add(current);
         }
         return current;
     }
 
     /** Rolls shards forward to {@code now} without writing (so DescribeStream shows the lineage as time passes). */
-    void rollTo(Instant now, java.time.Duration shardLife, String lastSequenceNumber) {
+    void rollTo(Instant now, Duration shardLife, String nextSequenceNumber) {
         if (enabled()) {
             synchronized (this) {
                 if (!shards.isEmpty()) {
-                    openShard(now, shardLife, lastSequenceNumber, null);
+                    openShard(now, shardLife, nextSequenceNumber, null);
                 }
             }
         }

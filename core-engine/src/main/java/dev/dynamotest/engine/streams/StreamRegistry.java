@@ -51,8 +51,9 @@ public final class StreamRegistry implements CommitListener {
         return ns.accessKey() + "\u0000" + arn;
     }
 
-    String lastSequenceNumber() {
-        return SEQUENCE_BASE.add(BigInteger.valueOf(sequence.get())).toString();
+    /** The sequence number the next record will have at the earliest (where a shard opened now starts). */
+    String nextSequenceNumber() {
+        return SEQUENCE_BASE.add(BigInteger.valueOf(sequence.get() + 1)).toString();
     }
 
     @Override
@@ -67,7 +68,7 @@ public final class StreamRegistry implements CommitListener {
                 continue;
             }
             Stream stream = streams.get(key(ns, s.arn()));
-            Shard shard = stream.openShard(now, shardLife, lastSequenceNumber(), ShardIds.next(now));
+            Shard shard = stream.openShard(now, shardLife, nextSequenceNumber(), ShardIds.next(now));
             StreamRecord r = record(c, s.viewType(), m.arn(), now, origin == Origin.TTL);
             shard.append(r);
         }
@@ -82,14 +83,14 @@ public final class StreamRegistry implements CommitListener {
         if (s != null && s.enabled()) {
             streams.computeIfAbsent(key(ns, s.arn()), k -> {
                 Stream st = new Stream(s.arn(), s.label(), m.name(), m.keySchema(), s.viewType(), now);
-                st.openShard(now, shardLife, lastSequenceNumber(), ShardIds.next(now));
+                st.openShard(now, shardLife, nextSequenceNumber(), ShardIds.next(now));
                 return st;
             });
         }
         String prefix = m.arn() + "/stream/";
         for (Stream st : streams.values()) {
             if (st.enabled() && st.arn().startsWith(prefix) && (s == null || !s.enabled() || !st.arn().equals(s.arn()))) {
-                st.disable(now, lastSequenceNumber());
+                st.disable(now);
             }
         }
     }
@@ -117,7 +118,7 @@ public final class StreamRegistry implements CommitListener {
         String prefix = m.arn() + "/stream/";
         for (Map.Entry<String, Stream> e : streams.entrySet()) {
             if (e.getKey().startsWith(ns.accessKey() + "\u0000") && e.getValue().arn().startsWith(prefix)) {
-                e.getValue().disable(now, lastSequenceNumber());
+                e.getValue().disable(now);
             }
         }
     }
@@ -171,7 +172,7 @@ public final class StreamRegistry implements CommitListener {
 
     /** Rolls shards forward and trims records older than the retention period, on the engine clock. */
     private void maintain(Stream s, Instant now) {
-        s.rollTo(now, shardLife, lastSequenceNumber());
+        s.rollTo(now, shardLife, nextSequenceNumber());
         Instant cutoff = now.minus(RETENTION);
         for (Shard sh : s.shards()) {
             sh.trimBefore(cutoff);

@@ -57,12 +57,11 @@ public final class IndexData {
     }
 
     private static PartitionId pid(IndexLayout layout, Item item) {
-        return PartitionId.of(item.get(layout.keySchema().partition().name()));
+        return PartitionId.of(layout.partitionValue(item));
     }
 
     private static IndexEntryKey entryKey(IndexLayout layout, PrimaryKey key, Item item) {
-        AttributeValue sort = layout.keySchema().sort() == null ? null : item.get(layout.keySchema().sort().name());
-        return new IndexEntryKey(sort, key.partition(), key.sort());
+        return new IndexEntryKey(layout.sortValue(item), key.partition(), key.sort());
     }
 
     private IndexData remove(IndexLayout layout, PrimaryKey key, Item item, Item projected) {

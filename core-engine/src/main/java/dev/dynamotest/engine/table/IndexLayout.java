@@ -2,8 +2,10 @@ package dev.dynamotest.engine.table;
 
 import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.engine.model.AttributeMap;
+import dev.dynamotest.engine.model.AttrType;
 import dev.dynamotest.engine.model.AttributeValue;
 import dev.dynamotest.engine.model.Item;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -32,17 +34,50 @@ public record IndexLayout(String name, boolean global, KeySchema keySchema, Tabl
 
     /** True if the item has every key attribute of the index (otherwise it is not in this sparse index). */
     public boolean covers(Item item) {
-        if (item == null || item.get(keySchema.partition().name()) == null) {
+        if (item == null) {
             return false;
         }
-        return keySchema.sort() == null || item.get(keySchema.sort().name()) != null;
+        for (KeyAttribute a : keySchema.partitionAttributes()) {
+            if (item.get(a.name()) == null) {
+                return false;
+            }
+        }
+        for (KeyAttribute a : keySchema.sortAttributes()) {
+            if (item.get(a.name()) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The item's partition value in this index: its HASH attribute's value, or for a multi-attribute key all HASH
+     * values together (a list in schema order). Only for items the index {@link #covers}.
+     */
+    public AttributeValue partitionValue(Item item) {
+        return composite(item, keySchema.partitionAttributes());
+    }
+
+    /** The item's sort value in this index (null without RANGE attributes); several RANGE values form a list. */
+    public AttributeValue sortValue(Item item) {
+        return keySchema.sortAttributes().isEmpty() ? null : composite(item, keySchema.sortAttributes());
+    }
+
+    private static AttributeValue composite(Item item, List<KeyAttribute> attrs) {
+        if (attrs.size() == 1) {
+            return item.get(attrs.get(0).name());
+        }
+        List<AttributeValue> values = new ArrayList<>(attrs.size());
+        for (KeyAttribute a : attrs) {
+            values.add(item.get(a.name()));
+        }
+        return new AttributeValue.L(values);
     }
 
     /** Rejects an item whose index key attributes have the wrong type or an empty value, as the service does. */
     public void check(Item item) {
-        checkAttribute(item, keySchema.partition());
-        if (keySchema.sort() != null) {
-            checkAttribute(item, keySchema.sort());
+        for (KeyAttribute a : keySchema.attributes()) {
+            checkAttribute(item, a);
         }
     }
 
@@ -58,7 +93,7 @@ public record IndexLayout(String name, boolean global, KeySchema keySchema, Tabl
         if (KeySchema.isEmptyKeyValue(v)) {
             throw DynamoException.validation("One or more parameter values are not valid. A value specified for a "
                 + "secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty "
-                + (v.type() == dev.dynamotest.engine.model.AttrType.S ? "string" : "binary")
+                + (v.type() == AttrType.S ? "string" : "binary")
                 + " value. IndexName: " + name + ", IndexKey: " + attr.name());
         }
     }

@@ -6,10 +6,41 @@ import dev.dynamotest.engine.model.AttrType;
 import dev.dynamotest.engine.model.AttributeValue;
 import dev.dynamotest.engine.model.Bytes;
 import dev.dynamotest.engine.model.Item;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
-/** A table's or index's key: partition (HASH) attribute and optional sort (RANGE) attribute. */
-public record KeySchema(KeyAttribute partition, KeyAttribute sort) {
+/**
+ * A table's or index's key: partition (HASH) attribute and optional sort (RANGE) attribute. A global secondary index
+ * may have a multi-attribute key: up to four HASH attributes (the partition is all their values together) and up to
+ * four RANGE attributes (compared left to right); {@link #partition()} and {@link #sort()} are then the first of each,
+ * and the index stores the composite values (see {@link IndexLayout#partitionValue}).
+ */
+public record KeySchema(KeyAttribute partition, KeyAttribute sort, List<KeyAttribute> partitionAttributes,
+                        List<KeyAttribute> sortAttributes) {
+
+    public static final int MAX_MULTI_ATTRIBUTE_ELEMENTS = 4;
+
+    public KeySchema(KeyAttribute partition, KeyAttribute sort) {
+        this(partition, sort, List.of(partition), sort == null ? List.of() : List.of(sort));
+    }
+
+    /** A key of HASH attributes then RANGE attributes (several of each only for a global secondary index). */
+    public static KeySchema of(List<KeyAttribute> hash, List<KeyAttribute> range) {
+        return new KeySchema(hash.get(0), range.isEmpty() ? null : range.get(0), List.copyOf(hash), List.copyOf(range));
+    }
+
+    /** More than one HASH or more than one RANGE attribute. */
+    public boolean isMultiAttribute() {
+        return partitionAttributes.size() > 1 || sortAttributes.size() > 1;
+    }
+
+    /** Every key attribute, HASH ones first, in schema order. */
+    public List<KeyAttribute> attributes() {
+        List<KeyAttribute> all = new ArrayList<>(partitionAttributes);
+        all.addAll(sortAttributes);
+        return all;
+    }
 
     public static final int MAX_PARTITION_KEY_BYTES = 2048;
     public static final int MAX_SORT_KEY_BYTES = 1024;
@@ -19,7 +50,20 @@ public record KeySchema(KeyAttribute partition, KeyAttribute sort) {
     }
 
     public boolean isKeyAttribute(String name) {
-        return partition.name().equals(name) || (sort != null && sort.name().equals(name));
+        if (partition.name().equals(name) || (sort != null && sort.name().equals(name))) {
+            return true;
+        }
+        for (KeyAttribute a : partitionAttributes) {
+            if (a.name().equals(name)) {
+                return true;
+            }
+        }
+        for (KeyAttribute a : sortAttributes) {
+            if (a.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

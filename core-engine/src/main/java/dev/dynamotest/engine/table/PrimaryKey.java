@@ -17,6 +17,13 @@ public record PrimaryKey(AttributeValue partition, AttributeValue sort) {
      * parallel-scan segments. Deterministic across runs and independent of insertion order.
      */
     public static long partitionHash(AttributeValue partition) {
+        if (partition instanceof AttributeValue.L composite) { // a multi-attribute index partition: all HASH values
+            long h = 0x9e3779b97f4a7c15L;
+            for (AttributeValue v : composite.value()) {
+                h = (h ^ partitionHash(v)) * 0x100000001b3L;
+            }
+            return (h ^ (h >>> 29)) & 0xffffffffL;
+        }
         long h = 0xcbf29ce484222325L; // FNV-1a 64 over the canonical bytes of the value
         if (partition instanceof AttributeValue.S s) {
             byte[] b = s.sharedAsciiBytes();

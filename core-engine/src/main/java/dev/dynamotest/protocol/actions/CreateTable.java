@@ -93,9 +93,8 @@ public final class CreateTable implements Action {
             used.add(keySchema.sort().name());
         }
         for (TableMetadata.IndexDefinition i : concat(lsis, gsis)) {
-            used.add(i.keySchema().partition().name());
-            if (i.keySchema().sort() != null) {
-                used.add(i.keySchema().sort().name());
+            for (KeyAttribute a : i.keySchema().attributes()) {
+                used.add(a.name());
             }
         }
         if (!used.equals(defs.keySet())) {
@@ -221,13 +220,29 @@ public final class CreateTable implements Action {
         return all;
     }
 
+    static final String MULTI_TOO_MANY = "Invalid KeySchema: A global secondary index key schema can have at most "
+        + KeySchema.MAX_MULTI_ATTRIBUTE_ELEMENTS + " %s key attributes";
+    static final String MULTI_ORDER = "Invalid KeySchema: HASH key attributes must come before RANGE key attributes";
+    static final String MULTI_DUPLICATE = "Invalid KeySchema: Some index key attributes are duplicated: %s";
+
     /** A table's or index's KeySchema: HASH first, RANGE second, both defined. */
     static KeySchema keySchema(JsonNode node, Map<String, AttrType> defs, String indexContext) {
+        return keySchema(node, defs, indexContext, false);
+    }
+
+    /**
+     * A KeySchema; with {@code multiAttribute} (global secondary indexes) up to four HASH attributes followed by up
+     * to four RANGE attributes.
+     */
+    static KeySchema keySchema(JsonNode node, Map<String, AttrType> defs, String indexContext, boolean multiAttribute) {
         List<String> names = new ArrayList<>();
         List<String> types = new ArrayList<>();
         for (JsonNode k : node) {
             names.add(Requests.string(k, "AttributeName"));
             types.add(Requests.string(k, "KeyType"));
+        }
+        if (multiAttribute && (names.size() > 2 || types.size() == 2 && "HASH".equals(types.get(1)))) {
+            return multiAttributeKeySchema(names, types, defs);
         }
         if (!"HASH".equals(types.get(0))) {
             throw DynamoException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
@@ -248,6 +263,45 @@ public final class CreateTable implements Action {
         }
         return new KeySchema(new KeyAttribute(names.get(0), defs.get(names.get(0))),
             names.size() == 2 ? new KeyAttribute(names.get(1), defs.get(names.get(1))) : null);
+    }
+
+    private static KeySchema multiAttributeKeySchema(List<String> names, List<String> types, Map<String, AttrType> defs) {
+        if (!"HASH".equals(types.get(0))) {
+            throw DynamoException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+        }
+        int hash = 0;
+        while (hash < types.size() && "HASH".equals(types.get(hash))) {
+            hash++;
+        }
+        for (int i = hash; i < types.size(); i++) {
+            if (!"RANGE".equals(types.get(i))) {
+                throw DynamoException.validation(MULTI_ORDER);
+            }
+        }
+        if (hash > KeySchema.MAX_MULTI_ATTRIBUTE_ELEMENTS) {
+            throw DynamoException.validation(String.format(MULTI_TOO_MANY, "HASH"));
+        }
+        if (types.size() - hash > KeySchema.MAX_MULTI_ATTRIBUTE_ELEMENTS) {
+            throw DynamoException.validation(String.format(MULTI_TOO_MANY, "RANGE"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (String n : names) {
+            if (!seen.add(n)) {
+                throw DynamoException.validation(String.format(MULTI_DUPLICATE, n));
+            }
+        }
+        for (String n : names) {
+            if (!defs.containsKey(n)) {
+                throw DynamoException.validation(INVALID + "Some index key attributes are not defined in AttributeDefinitions. Keys: "
+                    + names + ", AttributeDefinitions: " + new ArrayList<>(defs.keySet()));
+            }
+        }
+        List<KeyAttribute> hashAttrs = new ArrayList<>();
+        List<KeyAttribute> rangeAttrs = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            (i < hash ? hashAttrs : rangeAttrs).add(new KeyAttribute(names.get(i), defs.get(names.get(i))));
+        }
+        return KeySchema.of(hashAttrs, rangeAttrs);
     }
 
     /**
@@ -309,7 +363,7 @@ public final class CreateTable implements Action {
             if (!names.add(indexName)) {
                 throw DynamoException.validation(INVALID + "Duplicate index name: " + indexName);
             }
-            KeySchema key = keySchema(ks, defs, indexName);
+            KeySchema key = keySchema(ks, defs, indexName, !local);
             if (local) {
                 if (key.sort() == null) {
                     throw DynamoException.validation(INVALID + "Index KeySchema does not have a range key for index: " + indexName);

@@ -19,6 +19,7 @@ import dev.dynamotest.engine.query.Reader;
 import dev.dynamotest.engine.table.CommitListener;
 import dev.dynamotest.engine.table.IndexLayout;
 import dev.dynamotest.engine.table.ItemChange;
+import dev.dynamotest.engine.table.KeyAttribute;
 import dev.dynamotest.engine.table.KeySchema;
 import dev.dynamotest.engine.table.Table;
 import dev.dynamotest.engine.table.TableData;
@@ -179,9 +180,8 @@ public final class ExecuteStatement implements Action {
     static Map<String, AttributeValue> lastKey(Table table, IndexLayout index, Entry e) {
         Map<String, AttributeValue> m = new LinkedHashMap<>(table.keySchema().keyMap(e.tableKey()));
         if (index != null) {
-            m.put(index.keySchema().partition().name(), e.item().get(index.keySchema().partition().name()));
-            if (index.keySchema().sort() != null) {
-                m.put(index.keySchema().sort().name(), e.item().get(index.keySchema().sort().name()));
+            for (KeyAttribute a : index.keySchema().attributes()) {
+                m.put(a.name(), e.item().get(a.name()));
             }
         }
         return m;
@@ -210,12 +210,11 @@ public final class ExecuteStatement implements Action {
             if (index == null) {
                 return new Reader.Position(pk, null, null);
             }
-            AttributeValue ip = key.get(index.keySchema().partition().name());
-            AttributeValue is = index.keySchema().sort() == null ? null : key.get(index.keySchema().sort().name());
-            if (ip == null || (index.keySchema().sort() != null && is == null)) {
+            Item indexKey = Item.wrap(new LinkedHashMap<>(key));
+            if (!index.covers(indexKey)) {
                 throw DynamoException.validation(INVALID_NEXT_TOKEN);
             }
-            return new Reader.Position(pk, ip, is);
+            return new Reader.Position(pk, index.partitionValue(indexKey), index.sortValue(indexKey));
         } catch (IllegalArgumentException | IOException | DynamoException | NullPointerException e) {
             throw DynamoException.validation(INVALID_NEXT_TOKEN);
         }

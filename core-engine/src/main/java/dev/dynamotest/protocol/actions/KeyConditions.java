@@ -8,9 +8,12 @@ import dev.dynamotest.engine.model.AttrType;
 import dev.dynamotest.engine.model.AttributeValue;
 import dev.dynamotest.engine.model.Values;
 import dev.dynamotest.engine.query.SortCondition;
+import dev.dynamotest.engine.table.KeyAttribute;
 import dev.dynamotest.engine.table.KeySchema;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns a resolved key-condition tree into the partition value and sort condition a Query reads, with the
@@ -35,11 +38,17 @@ final class KeyConditions {
     static final String NO_KEY_ATTRIBUTE = "Invalid condition in KeyConditionExpression: No key attribute specified";
     static final String KEY_FIRST =
         "Invalid condition in KeyConditionExpression: %s operator must have the key attribute as its first operand";
+    /** A range condition on a RANGE attribute of a multi-attribute key that is followed by a condition on a later one. */
+    static final String RANGE_BEFORE_LAST = "Query key condition not supported: only the last sort key attribute given "
+        + "may use a range condition; %s must be an equality";
     static final String TYPE_MISMATCH = "One or more parameter values were invalid: Condition parameter type does not match schema type";
 
     static Parsed parse(Condition condition, KeySchema key) {
         List<Condition> parts = new ArrayList<>();
         flatten(condition, parts);
+        if (key.isMultiAttribute()) {
+            return parseMultiAttribute(parts, key);
+        }
         AttributeValue partition = null;
         SortCondition sort = null;
         boolean sawPartition = false;
@@ -74,6 +83,80 @@ final class KeyConditions {
             throw DynamoException.validation(String.format(MISSED_KEY, key.partition().name()));
         }
         return new Parsed(partition, sort);
+    }
+
+    /**
+     * A multi-attribute GSI key: equality on every HASH attribute; RANGE attributes constrained left to right,
+     * equality on all but the last one given, which may use any key operator. A RANGE attribute skipped before one
+     * that is given is reported as missed (see docs/compatibility.md).
+     */
+    private static Parsed parseMultiAttribute(List<Condition> parts, KeySchema key) {
+        Map<String, Term> terms = new HashMap<>();
+        for (Condition c : parts) {
+            Term t = term(c);
+            if (!key.isKeyAttribute(t.attribute)) {
+                throw DynamoException.validation(String.format(MISSED_KEY, firstMissing(key.partitionAttributes(), terms)));
+            }
+            if (terms.put(t.attribute, t) != null) {
+                throw DynamoException.validation(ONE_PER_KEY);
+            }
+        }
+        List<AttributeValue> partition = new ArrayList<>();
+        for (KeyAttribute a : key.partitionAttributes()) {
+            Term t = terms.get(a.name());
+            if (t == null) {
+                throw DynamoException.validation(String.format(MISSED_KEY, a.name()));
+            }
+            if (t.op != SortCondition.Op.EQ) {
+                throw DynamoException.validation(NOT_SUPPORTED);
+            }
+            checkType(t.value, a.type());
+            partition.add(t.value);
+        }
+        List<KeyAttribute> ranges = key.sortAttributes();
+        int given = 0;
+        while (given < ranges.size() && terms.containsKey(ranges.get(given).name())) {
+            given++;
+        }
+        for (int i = given; i < ranges.size(); i++) {
+            if (terms.containsKey(ranges.get(i).name())) {
+                throw DynamoException.validation(String.format(MISSED_KEY, ranges.get(given).name()));
+            }
+        }
+        List<AttributeValue> prefix = new ArrayList<>();
+        SortCondition last = null;
+        for (int i = 0; i < given; i++) {
+            Term t = terms.get(ranges.get(i).name());
+            checkType(t.value, ranges.get(i).type());
+            if (t.upper != null) {
+                checkType(t.upper, ranges.get(i).type());
+            }
+            if (i < given - 1 || t.op == SortCondition.Op.EQ) {
+                if (t.op != SortCondition.Op.EQ) {
+                    throw DynamoException.validation(String.format(RANGE_BEFORE_LAST, ranges.get(i).name()));
+                }
+                prefix.add(t.value);
+            } else {
+                last = new SortCondition(t.op, t.value, t.upper);
+            }
+        }
+        AttributeValue partitionValue = partition.size() == 1 ? partition.get(0) : new AttributeValue.L(partition);
+        SortCondition sort;
+        if (ranges.size() <= 1) {
+            sort = last != null ? last : prefix.isEmpty() ? null : new SortCondition(SortCondition.Op.EQ, prefix.get(0), null);
+        } else {
+            sort = given == 0 ? null : SortCondition.composite(prefix, last);
+        }
+        return new Parsed(partitionValue, sort);
+    }
+
+    private static String firstMissing(List<KeyAttribute> attrs, Map<String, Term> terms) {
+        for (KeyAttribute a : attrs) {
+            if (!terms.containsKey(a.name())) {
+                return a.name();
+            }
+        }
+        return attrs.get(0).name();
     }
 
     private static void checkType(AttributeValue v, AttrType type) {

@@ -15,6 +15,7 @@ import dev.dynamotest.engine.model.Item;
 import dev.dynamotest.engine.query.Entry;
 import dev.dynamotest.engine.query.Reader;
 import dev.dynamotest.engine.table.IndexLayout;
+import dev.dynamotest.engine.table.KeyAttribute;
 import dev.dynamotest.engine.table.KeySchema;
 import dev.dynamotest.engine.table.PrimaryKey;
 import dev.dynamotest.engine.table.Table;
@@ -152,9 +153,8 @@ final class ReadPages {
             expected.add(tk.sort().name());
         }
         if (index != null) {
-            expected.add(index.keySchema().partition().name());
-            if (index.keySchema().sort() != null) {
-                expected.add(index.keySchema().sort().name());
+            for (KeyAttribute a : index.keySchema().attributes()) {
+                expected.add(a.name());
             }
         }
         if (!esk.keySet().equals(expected)) {
@@ -174,13 +174,13 @@ final class ReadPages {
         if (index == null) {
             return new Reader.Position(key, null, null);
         }
-        AttributeValue ip = esk.get(index.keySchema().partition().name());
-        AttributeValue is = index.keySchema().sort() == null ? null : esk.get(index.keySchema().sort().name());
-        if (ip.type() != index.keySchema().partition().type()
-            || (is != null && is.type() != index.keySchema().sort().type())) {
-            throw DynamoException.validation("The provided starting key is invalid: The provided key element does not match the schema");
+        for (KeyAttribute a : index.keySchema().attributes()) {
+            if (esk.get(a.name()).type() != a.type()) {
+                throw DynamoException.validation("The provided starting key is invalid: The provided key element does not match the schema");
+            }
         }
-        return new Reader.Position(key, ip, is);
+        Item indexKey = Item.wrap(new LinkedHashMap<>(esk));
+        return new Reader.Position(key, index.partitionValue(indexKey), index.sortValue(indexKey));
     }
 
     /**
@@ -279,9 +279,8 @@ final class ReadPages {
             m.put(tk.sort().name(), e.tableKey().sort());
         }
         if (index != null) {
-            m.put(index.keySchema().partition().name(), e.item().get(index.keySchema().partition().name()));
-            if (index.keySchema().sort() != null) {
-                m.put(index.keySchema().sort().name(), e.item().get(index.keySchema().sort().name()));
+            for (KeyAttribute a : index.keySchema().attributes()) {
+                m.put(a.name(), e.item().get(a.name()));
             }
         }
         return m;

@@ -2,6 +2,7 @@ package dev.dynamotest.protocol.actions;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dynamotest.engine.model.AttrType;
+import dev.dynamotest.engine.table.KeyAttribute;
 import dev.dynamotest.engine.table.KeySchema;
 import dev.dynamotest.engine.table.Table;
 import dev.dynamotest.engine.table.TableData;
@@ -136,13 +137,15 @@ public final class TableDescriptions {
 
     public static void writeKeySchema(JsonGenerator g, KeySchema k) throws IOException {
         g.writeArrayFieldStart("KeySchema");
-        g.writeStartObject();
-        g.writeStringField("AttributeName", k.partition().name());
-        g.writeStringField("KeyType", "HASH");
-        g.writeEndObject();
-        if (k.sort() != null) {
+        for (KeyAttribute a : k.partitionAttributes()) {
             g.writeStartObject();
-            g.writeStringField("AttributeName", k.sort().name());
+            g.writeStringField("AttributeName", a.name());
+            g.writeStringField("KeyType", "HASH");
+            g.writeEndObject();
+        }
+        for (KeyAttribute a : k.sortAttributes()) {
+            g.writeStartObject();
+            g.writeStringField("AttributeName", a.name());
             g.writeStringField("KeyType", "RANGE");
             g.writeEndObject();
         }

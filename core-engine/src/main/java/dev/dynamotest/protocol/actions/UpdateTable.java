@@ -154,6 +154,9 @@ public final class UpdateTable implements Action {
             decrease ? now : current.lastDecrease(), current.decreasesToday() + (decrease ? 1 : 0));
     }
 
+    /** What the service answers to StreamEnabled=false on a table whose stream is already off (see docs/compatibility.md). */
+    static final String STREAMS_ALREADY_DISABLED = "Table already has streams disabled";
+
     /** Enabling creates a new stream (new label and ARN); disabling keeps the last one described. */
     static TableMetadata.StreamSettings stream(JsonNode spec, TableMetadata m, Instant now) {
         Boolean enabled = Requests.bool(spec, "StreamEnabled");
@@ -177,7 +180,7 @@ public final class UpdateTable implements Action {
             throw DynamoException.validation("One or more parameter values were invalid: StreamViewType cannot be specified when StreamEnabled is false");
         }
         if (current == null || !current.enabled()) {
-            throw DynamoException.validation("Table already has no enabled stream");
+            throw DynamoException.validation(STREAMS_ALREADY_DISABLED);
         }
         return new TableMetadata.StreamSettings(false, current.viewType(), current.label(), current.arn());
     }

@@ -11,11 +11,15 @@ import dev.dynamotest.protocol.Requests;
 import dev.dynamotest.protocol.ValidationErrors;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.List;
 
-/** GetShardIterator: TRIM_HORIZON, LATEST, AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER. */
+/**
+ * GetShardIterator: TRIM_HORIZON, LATEST, AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER, and AT_TIMESTAMP (the first
+ * retained record created at or after Timestamp, as Kinesis defines it).
+ */
 public final class GetShardIterator implements Action {
-    static final List<String> TYPES = List.of("TRIM_HORIZON", "LATEST", "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER");
+    static final List<String> TYPES = List.of("TRIM_HORIZON", "LATEST", "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER", "AT_TIMESTAMP");
 
     @Override
     public void execute(RequestContext ctx, JsonNode req, JsonGenerator out) throws IOException {
@@ -23,12 +27,18 @@ public final class GetShardIterator implements Action {
         String shardId = Requests.string(req, "ShardId");
         String type = Requests.string(req, "ShardIteratorType");
         String seq = Requests.string(req, "SequenceNumber");
+        Instant timestamp = Requests.timestamp(req, "Timestamp");
         ValidationErrors v = new ValidationErrors();
         v.notNull("streamArn", arn);
+        StreamsJson.streamArnLength(v, "streamArn", arn);
         v.notNull("shardId", shardId);
+        StreamsJson.shardIdLength(v, "shardId", shardId);
         v.notNull("shardIteratorType", type);
         v.oneOf("shardIteratorType", type, TYPES);
+        v.minLength("sequenceNumber", seq, 21);
+        v.maxLength("sequenceNumber", seq, 40);
         v.throwIfAny();
+        StreamsJson.checkStreamArn(arn);
         Stream s = ctx.engine().streams().stream(ctx.namespaceId(), arn);
         if (s == null) {
             throw StreamsJson.streamNotFound(arn);
@@ -45,11 +55,22 @@ public final class GetShardIterator implements Action {
             case "LATEST":
                 index = shard.size();
                 break;
+            case "AT_TIMESTAMP":
+                if (timestamp == null) {
+                    throw DynamoException.validation("Must provide Timestamp when ShardIteratorType is AT_TIMESTAMP");
+                }
+                index = shard.firstAtOrAfter(timestamp);
+                break;
             default: {
                 if (seq == null) {
                     throw DynamoException.validation("Must provide SequenceNumber when ShardIteratorType is " + type);
                 }
                 int at = shard.indexOf(seq);
+                if (at < 0 && seq.equals(shard.startingSequenceNumber())) {
+                    // the shard's start, before any record carries it: both types read from the shard's first record
+                    index = shard.firstRetained();
+                    break;
+                }
                 if (at < 0) {
                     if (shard.startingSequenceNumber() != null && isNumber(seq)
                         && new BigInteger(seq).compareTo(new BigInteger(shard.startingSequenceNumber())) < 0) {

@@ -18,12 +18,14 @@ public final class ListStreams implements Action {
         String start = Requests.string(req, "ExclusiveStartStreamArn");
         Long limit = Requests.integer(req, "Limit");
         ValidationErrors v = new ValidationErrors();
+        StreamsJson.streamArnLength(v, "exclusiveStartStreamArn", start);
         v.min("limit", limit, 1);
         v.max("limit", limit, 100);
         if (table != null) {
             v.tableName("tableName", table, false);
         }
         v.throwIfAny();
+        StreamsJson.checkStreamArn(start);
         List<Stream> streams = ctx.engine().streams().streams(ctx.namespaceId(), table);
         int from = 0;
         if (start != null) {

@@ -5,13 +5,39 @@ import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.engine.streams.StreamRecord;
 import dev.dynamotest.engine.table.KeySchema;
 import dev.dynamotest.protocol.AttributeValueJson;
+import dev.dynamotest.protocol.ValidationErrors;
+import dev.dynamotest.protocol.actions.TableDescriptions;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /** JSON shapes and errors of the DynamoDB Streams API. */
 final class StreamsJson {
     private StreamsJson() {
+    }
+
+    /** A stream ARN as the service makes them: {@code arn:aws:dynamodb:<region>:<account>:table/<name>/stream/<label>}. */
+    static final Pattern STREAM_ARN = Pattern.compile("arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:[0-9]{12}:table/[a-zA-Z0-9_.-]{3,255}/stream/[^/]+");
+    static final String INVALID_STREAM_ARN = "Invalid StreamArn";
+
+    /** The model's StreamArn constraints (37 to 1,024 characters), reported with the request's other violations. */
+    static void streamArnLength(ValidationErrors v, String member, String arn) {
+        v.minLength(member, arn, 37);
+        v.maxLength(member, arn, 1024);
+    }
+
+    /** The model's ShardId constraints (28 to 65 characters). */
+    static void shardIdLength(ValidationErrors v, String member, String shardId) {
+        v.minLength(member, shardId, 28);
+        v.maxLength(member, shardId, 65);
+    }
+
+    /** A StreamArn of an acceptable length that is not a stream ARN at all: the service's "Invalid StreamArn". */
+    static void checkStreamArn(String arn) {
+        if (arn != null && !STREAM_ARN.matcher(arn).matches()) {
+            throw DynamoException.validation(INVALID_STREAM_ARN);
+        }
     }
 
     static DynamoException streamNotFound(String arn) {
@@ -27,7 +53,7 @@ final class StreamsJson {
     }
 
     static void keySchema(JsonGenerator g, KeySchema k) throws IOException {
-        dev.dynamotest.protocol.actions.TableDescriptions.writeKeySchema(g, k);
+        TableDescriptions.writeKeySchema(g, k);
     }
 
     static void record(JsonGenerator g, StreamRecord r) throws IOException {
