@@ -142,21 +142,27 @@ final class EngineImage {
      * (replacing tables of the same name; {@code replace} drops the namespace's other tables and backups too).
      */
     void install(Engine engine, boolean replace) {
-        namespaces.forEach((id, ns) -> {
-            Namespace target = engine.namespace(id);
-            LinkedHashMap<String, Namespace.Snapshot.Entry> entries = new LinkedHashMap<>();
-            List<Backup> backups = new ArrayList<>();
-            if (!replace) {
-                Namespace.Snapshot current = target.snapshot();
-                current.entries().forEach(e -> entries.put(e.metadata().name(), e));
-                backups.addAll(current.backups());
-            }
-            ns.tables.forEach((name, t) -> entries.put(name, new Namespace.Snapshot.Entry(t.metadata, t.data)));
-            for (Backup b : ns.backups) {
-                backups.removeIf(x -> x.arn().equals(b.arn()));
-                backups.add(b);
-            }
-            target.restore(new Namespace.Snapshot(new ArrayList<>(entries.values()), backups));
-        });
+        namespaces.forEach((id, ns) -> install(engine.namespace(id), ns, replace));
+    }
+
+    /** Installs the image's one namespace into {@code target} (see {@link #install(Engine, boolean)}). */
+    void install(Namespace target, boolean replace) {
+        namespaces.values().forEach(ns -> install(target, ns, replace));
+    }
+
+    private static void install(Namespace target, Ns ns, boolean replace) {
+        LinkedHashMap<String, Namespace.Snapshot.Entry> entries = new LinkedHashMap<>();
+        List<Backup> backups = new ArrayList<>();
+        if (!replace) {
+            Namespace.Snapshot current = target.snapshot();
+            current.entries().forEach(e -> entries.put(e.metadata().name(), e));
+            backups.addAll(current.backups());
+        }
+        ns.tables.forEach((name, t) -> entries.put(name, new Namespace.Snapshot.Entry(t.metadata, t.data)));
+        for (Backup b : ns.backups) {
+            backups.removeIf(x -> x.arn().equals(b.arn()));
+            backups.add(b);
+        }
+        target.restore(new Namespace.Snapshot(new ArrayList<>(entries.values()), backups));
     }
 }

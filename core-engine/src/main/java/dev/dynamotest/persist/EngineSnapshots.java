@@ -206,6 +206,29 @@ public final class EngineSnapshots {
         read(in).install(engine, false);
     }
 
+    /**
+     * Loads every table and backup of a snapshot into one namespace, whatever namespace the file recorded (a test
+     * seeding its own namespace from a shared scenario): tables of the same name are replaced, others stay. ARNs keep
+     * the region and account they were saved with.
+     */
+    public static void loadInto(Namespace target, InputStream in) throws IOException {
+        EngineImage image = read(in);
+        EngineImage merged = new EngineImage();
+        EngineImage.Ns into = merged.ns(target.id());
+        image.namespaces.values().forEach(ns -> {
+            into.tables.putAll(ns.tables);
+            into.backups.addAll(ns.backups);
+        });
+        merged.install(target, false);
+    }
+
+    /** Whether {@code firstLine} is the header line of a snapshot file. */
+    public static boolean isSnapshot(String content) {
+        int end = content.indexOf('\n');
+        String first = (end < 0 ? content : content.substring(0, end)).replace(" ", "");
+        return first.startsWith("{") && first.contains("\"format\":\"" + FORMAT + "\"");
+    }
+
     /** Loads a snapshot file (see {@link #load(Engine, InputStream)}). */
     public static void load(Engine engine, Path file) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
