@@ -91,7 +91,11 @@ public final class Main {
 
     static Engine newEngine(Options options) {
         EngineClock clock = options.manualClock ? EngineClock.manual(Instant.now()) : EngineClock.system();
-        return new Engine(clock);
+        Engine engine = new Engine(clock);
+        if (options.s3Dir != null) {
+            engine.transfers().s3Root(options.s3Dir);
+        }
+        return engine;
     }
 
     /** The durable store of {@code -dbPath}/{@code --data-dir}, loaded into the engine; null without the flag. */
@@ -157,6 +161,8 @@ public final class Main {
             "                     answered) or write (handed to the OS before the answer, forced every second:",
             "                     survives a killed process, may lose the last second if the machine stops)",
             "  --load FILE        load a snapshot file (see docs/snapshots.md) after start-up",
+            "  --s3-dir DIR       the directory standing in for S3 in ExportTableToPointInTime and ImportTable",
+            "                     (bucket = sub-directory; default: a temporary directory)",
             "DynamoDB Local's flags are accepted as well: -port N, -inMemory, -sharedDb, -delayTransientStatuses,",
             "-disableTelemetry (nothing is ever sent), -cors ARG (ignored), -dbPath DIR (as --data-dir),",
             "-optimizeDbBeforeStartup (nothing to do), -help. Given any of them, tables are separated per access key",
@@ -172,6 +178,7 @@ public final class Main {
         Path dataDir;
         DurableStore.Durability durability = DurableStore.Durability.FSYNC;
         Path loadFile;
+        Path s3Dir;
         boolean help;
         boolean train;
 
@@ -254,6 +261,9 @@ public final class Main {
                     }
                     case "--load":
                         o.loadFile = Path.of(value(args, ++i, a));
+                        break;
+                    case "--s3-dir":
+                        o.s3Dir = Path.of(value(args, ++i, a));
                         break;
                     case "-optimizeDbBeforeStartup":
                         o.dynamoDbLocalFlags = true;
