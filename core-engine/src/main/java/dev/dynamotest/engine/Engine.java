@@ -3,6 +3,7 @@ package dev.dynamotest.engine;
 import dev.dynamotest.engine.table.CommitPoint;
 import dev.dynamotest.engine.table.Namespace;
 import dev.dynamotest.engine.table.NamespaceId;
+import dev.dynamotest.engine.transfer.Transfers;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,6 +25,7 @@ public final class Engine {
     private final dev.dynamotest.engine.faults.Faults faults;
     private final dev.dynamotest.engine.capacity.CapacityModel capacity;
     private final dev.dynamotest.engine.table.PitrHistory pitr;
+    private final Transfers transfers = new Transfers();
 
     public Engine(EngineClock clock) {
         this.clock = clock;
@@ -54,6 +56,11 @@ public final class Engine {
     /** Point-in-time recovery history of the tables with PITR enabled. */
     public dev.dynamotest.engine.table.PitrHistory pitr() {
         return pitr;
+    }
+
+    /** Table exports and imports, and the directory standing in for S3. */
+    public Transfers transfers() {
+        return transfers;
     }
 
     public dev.dynamotest.engine.capacity.CapacityModel capacity() {
@@ -107,6 +114,7 @@ public final class Engine {
         }
         faults.clear();
         capacity.resetSettings();
+        transfers.clear();
     }
 
     public Namespace namespace(String region) {

@@ -47,7 +47,7 @@ public final class DynamoTestServer implements AutoCloseable {
             .setServerOption(UndertowOptions.RECORD_REQUEST_START_TIME, false)
             .setSocketOption(Options.TCP_NODELAY, true)
             .setSocketOption(Options.BACKLOG, 1024)
-            .setHandler(new Dispatch(handler, b.adminHandler != null ? b.adminHandler
+            .setHandler(new Dispatch(handler, b.blocking, b.adminHandler != null ? b.adminHandler
                 : b.admin ? new dev.dynamotest.server.admin.AdminHandler(engine) : null))
             .build();
         if (!engine.clock().isManual()) {
@@ -129,6 +129,7 @@ public final class DynamoTestServer implements AutoCloseable {
         private int port = 0;
         private int ioThreads;
         private int workerThreads = 4;
+        private boolean blocking;
 
         public Builder engine(Engine engine) {
             this.engine = engine;
@@ -167,6 +168,15 @@ public final class DynamoTestServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Handles every request on a worker thread instead of the I/O thread that read it: for engines whose writes
+         * wait for the disk (a durable store), so one client's fsync never holds up the others on that I/O thread.
+         */
+        public Builder blocking(boolean blocking) {
+            this.blocking = blocking;
+            return this;
+        }
+
         public Builder workerThreads(int workerThreads) {
             this.workerThreads = workerThreads;
             return this;
@@ -185,9 +195,11 @@ public final class DynamoTestServer implements AutoCloseable {
     private static final class Dispatch implements HttpHandler {
         private final RequestHandler handler;
         private final HttpHandler admin;
+        private final boolean blocking;
 
-        Dispatch(RequestHandler handler, HttpHandler admin) {
+        Dispatch(RequestHandler handler, boolean blocking, HttpHandler admin) {
             this.handler = handler;
+            this.blocking = blocking;
             this.admin = admin;
         }
 
@@ -212,10 +224,10 @@ public final class DynamoTestServer implements AutoCloseable {
             String target = exchange.getRequestHeaders().getFirst(AMZ_TARGET);
             String authorization = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
             exchange.getRequestReceiver().receiveFullBytes((ex, body) -> {
-                if (handler.engine().faults().isEmpty()) {
+                if (!blocking && handler.engine().faults().isEmpty()) {
                     respond(ex, handler.handle(target, authorization, body, body.length));
                 } else {
-                    // fault rules may add latency: never sleep on an I/O thread
+                    // fault rules may add latency, a durable store waits for the disk: never block an I/O thread
                     ex.dispatch(() -> respond(ex, handler.handle(target, authorization, body, body.length)));
                 }
             },

@@ -2,6 +2,8 @@ package dev.dynamotest.server;
 
 import dev.dynamotest.engine.Engine;
 import dev.dynamotest.engine.EngineClock;
+import dev.dynamotest.persist.DurableStore;
+import dev.dynamotest.persist.EngineSnapshots;
 import dev.dynamotest.protocol.RequestHandler;
 import dev.dynamotest.protocol.RequestHandler.NamespacePolicy;
 import java.io.IOException;
@@ -10,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,10 +47,28 @@ public final class Main {
             Training.run();
             return;
         }
-        DynamoTestServer server = start(options);
+        Engine engine = newEngine(options);
+        DurableStore store;
+        try {
+            store = openStore(engine, options);
+            if (options.loadFile != null) {
+                EngineSnapshots.load(engine, options.loadFile);
+            }
+        } catch (IOException e) {
+            System.err.println("dynamotest: " + e.getMessage());
+            System.exit(3);
+            return;
+        }
+        DynamoTestServer server = start(engine, options, store != null);
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean closing = new AtomicBoolean();
         Runnable stop = () -> {
-            server.close();
+            if (closing.compareAndSet(false, true)) {
+                server.close();
+                if (store != null) {
+                    store.close();
+                }
+            }
             stopped.countDown();
         };
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "dynamotest-shutdown"));
@@ -56,6 +78,10 @@ public final class Main {
             writePortFile(options.portFile, server.port());
         }
         System.out.println(startLine(server, options.namespaces()));
+        if (store != null) {
+            System.out.println("DynamoTest data in " + store.directory() + " (durability "
+                + store.durability().name().toLowerCase(Locale.ROOT) + ")");
+        }
         System.out.flush();
         stopped.await();
     }
@@ -75,10 +101,31 @@ public final class Main {
     }
 
     static DynamoTestServer start(Options options) {
+        return start(newEngine(options), options, false);
+    }
+
+    static Engine newEngine(Options options) {
         EngineClock clock = options.manualClock ? EngineClock.manual(Instant.now()) : EngineClock.system();
         Engine engine = new Engine(clock);
-        return DynamoTestServer.builder().engine(engine).handler(new RequestHandler(engine, options.namespaces()))
-            .host(options.host).port(options.port).start();
+        if (options.s3Dir != null) {
+            engine.transfers().s3Root(options.s3Dir);
+        }
+        return engine;
+    }
+
+    /** The durable store of {@code -dbPath}/{@code --data-dir}, loaded into the engine; null without the flag. */
+    static DurableStore openStore(Engine engine, Options options) throws IOException {
+        return options.dataDir == null ? null : DurableStore.open(engine, options.dataDir, options.durability);
+    }
+
+    /** With a durable store, writes wait for the disk: requests then run on worker threads, not I/O threads. */
+    static DynamoTestServer start(Engine engine, Options options, boolean durable) {
+        DynamoTestServer.Builder b = DynamoTestServer.builder().engine(engine)
+            .handler(new RequestHandler(engine, options.namespaces())).host(options.host).port(options.port);
+        if (durable) {
+            b.blocking(true).workerThreads(16);
+        }
+        return b.start();
     }
 
     /**
@@ -125,11 +172,18 @@ public final class Main {
             "                     one AWS account; access-key: to its access key and region, as DynamoDB Local does;",
             "                     shared: one set of tables for every access key and region (DynamoDB Local's -sharedDb)",
             "  --port-file FILE   write the port listened on to FILE once ready",
+            "  --data-dir DIR     keep tables, items, settings and backups in DIR across restarts (same as -dbPath)",
+            "  --durability WHAT  with --data-dir: fsync (default; each write is on stable storage before it is",
+            "                     answered) or write (handed to the OS before the answer, forced every second:",
+            "                     survives a killed process, may lose the last second if the machine stops)",
+            "  --load FILE        load a snapshot file (see docs/snapshots.md) after start-up",
+            "  --s3-dir DIR       the directory standing in for S3 in ExportTableToPointInTime and ImportTable",
+            "                     (bucket = sub-directory; default: a temporary directory)",
             "DynamoDB Local's flags are accepted as well: -port N, -inMemory, -sharedDb, -delayTransientStatuses,",
-            "-disableTelemetry (nothing is ever sent), -cors ARG (ignored), -help. Given any of them, tables are",
-            "separated per access key and region as DynamoDB Local does; with -sharedDb every access key and every",
-            "region share one set of tables, as in DynamoDB Local. -dbPath and -optimizeDbBeforeStartup are",
-            "rejected: DynamoTest keeps data in memory only.");
+            "-disableTelemetry (nothing is ever sent), -cors ARG (ignored), -dbPath DIR (as --data-dir),",
+            "-optimizeDbBeforeStartup (nothing to do), -help. Given any of them, tables are separated per access key",
+            "and region as DynamoDB Local does; with -sharedDb every access key and every region share one set of",
+            "tables, as in DynamoDB Local.");
         String host = "127.0.0.1";
         int port = 8000;
         boolean manualClock;
@@ -138,6 +192,10 @@ public final class Main {
         boolean sharedDb;
         NamespacePolicy explicitNamespaces;
         Path portFile;
+        Path dataDir;
+        DurableStore.Durability durability = DurableStore.Durability.FSYNC;
+        Path loadFile;
+        Path s3Dir;
         boolean help;
         boolean train;
 
@@ -209,9 +267,31 @@ public final class Main {
                         o.dynamoDbLocalFlags = true;
                         break;
                     case "-dbPath":
+                        o.dataDir = Path.of(value(args, ++i, a));
+                        o.dynamoDbLocalFlags = true;
+                        break;
+                    case "--data-dir":
+                        o.dataDir = Path.of(value(args, ++i, a));
+                        break;
+                    case "--durability": {
+                        String mode = value(args, ++i, a);
+                        switch (mode) {
+                            case "fsync" -> o.durability = DurableStore.Durability.FSYNC;
+                            case "write" -> o.durability = DurableStore.Durability.WRITE;
+                            default -> throw new IllegalArgumentException(
+                                "--durability takes 'fsync' or 'write', not '" + mode + "'");
+                        }
+                        break;
+                    }
+                    case "--load":
+                        o.loadFile = Path.of(value(args, ++i, a));
+                        break;
+                    case "--s3-dir":
+                        o.s3Dir = Path.of(value(args, ++i, a));
+                        break;
                     case "-optimizeDbBeforeStartup":
-                        throw new IllegalArgumentException(a + " is not supported: DynamoTest keeps data in memory only "
-                            + "(persistence to disk does not exist yet); drop the flag or use -inMemory");
+                        o.dynamoDbLocalFlags = true;
+                        break;
                     case "-help":
                     case "--help":
                     case "-h":

@@ -1,6 +1,10 @@
 package dev.dynamotest.junit;
 
 import dev.dynamotest.engine.table.Namespace;
+import dev.dynamotest.persist.EngineSnapshots;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -118,7 +122,14 @@ final class ClassState implements ExtensionContext.Store.CloseableResource, Auto
                 embedded.namespace(settings.region(), key).restore(parent.snapshot());
             }
             Provisioner.createTables(internal.client(), ownTables, false);
-            Provisioner.seed(internal.client(), seeds, testClass, where);
+            Namespace namespace = embedded.namespace(settings.region(), key);
+            Provisioner.seed(internal.client(), seeds, testClass, where, content -> {
+                try {
+                    EngineSnapshots.loadInto(namespace, new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+                } catch (IOException e) {
+                    throw new ExtensionConfigurationException("cannot load the snapshot: " + e.getMessage(), e);
+                }
+            });
         } else {
             externalTables = parent != null ? parent.externalTables : new ExternalTables();
             layer = new ExternalTables.Layer(ownTables, seeds, testClass, where);

@@ -1,5 +1,6 @@
 package dev.dynamotest.junit;
 
+import dev.dynamotest.persist.EngineSnapshots;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.AnnotatedElement;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -92,18 +94,36 @@ final class Provisioner {
 
     /** Writes the fixtures of {@code seeds}, in order. */
     static void seed(DynamoDbClient client, List<Seed> seeds, Class<?> testClass, String where) {
+        seed(client, seeds, testClass, where, null);
+    }
+
+    /**
+     * Seeds the tables; {@code snapshots} loads a snapshot fixture into the test's namespace (null where there is no
+     * embedded engine to load it into).
+     */
+    static void seed(DynamoDbClient client, List<Seed> seeds, Class<?> testClass, String where,
+                     Consumer<String> snapshots) {
         for (Seed seed : seeds) {
-            seed(client, seed, testClass, where);
+            seed(client, seed, testClass, where, snapshots);
         }
     }
 
-    static void seed(DynamoDbClient client, Seed seed, Class<?> testClass, String where) {
+    static void seed(DynamoDbClient client, Seed seed, Class<?> testClass, String where, Consumer<String> snapshots) {
         String what = describe(seed) + " on " + where;
         List<Fixtures.Entry> entries;
         try {
             String value = seed.value().trim();
             boolean inline = value.startsWith("[") || value.startsWith("{");
             String content = inline ? value : load(value, testClass);
+            if (seed.format() == SeedFormat.SNAPSHOT
+                || (seed.format() == SeedFormat.AUTO && EngineSnapshots.isSnapshot(content))) {
+                if (snapshots == null) {
+                    throw new ExtensionConfigurationException("a snapshot fixture needs the embedded engine; against an "
+                        + "external endpoint load it with the admin API (POST /_dynamotest/snapshot) instead");
+                }
+                snapshots.accept(content);
+                return;
+            }
             entries = Fixtures.parse(content, inline ? "inline JSON" : value, seed.table(), seed.format());
         } catch (ExtensionConfigurationException e) {
             throw new ExtensionConfigurationException(what + ": " + e.getMessage(), e);

@@ -12,6 +12,13 @@ public enum SeedFormat {
     DYNAMODB_JSON,
     /** Items in plain JSON: strings, numbers, booleans, null, arrays (lists) and objects (maps). */
     PLAIN_JSON,
+    /**
+     * A DynamoTest snapshot file ({@code docs/snapshots.md}: a saved engine or set of tables, with their settings,
+     * indexes and items; detected by its first line). Its tables are put into the test's namespace as they were
+     * saved, replacing declared tables of the same name; the per-test reset then comes back to them in O(1), as for
+     * any seed. Needs the embedded engine (not an external endpoint).
+     */
+    SNAPSHOT,
     /** The AWS CLI {@code batch-write-item} request: {@code {"Table": [{"PutRequest": {"Item": {...}}}]}}. */
     BATCH_WRITE_ITEM
 }

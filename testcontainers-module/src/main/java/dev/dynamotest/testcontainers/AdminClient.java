@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -51,6 +53,34 @@ final class AdminClient {
 
     JsonNode capacity() {
         return call("GET", "capacity", null);
+    }
+
+    /** The snapshot file of every table, or of one ({@code table} not null). */
+    byte[] saveSnapshot(String table) {
+        return send(HttpRequest.newBuilder(endpoint.resolve("/_dynamotest/snapshot"
+            + (table == null ? "" : "?table=" + URLEncoder.encode(table, StandardCharsets.UTF_8)))).GET(), "GET");
+    }
+
+    void loadSnapshot(byte[] snapshot) {
+        send(HttpRequest.newBuilder(endpoint.resolve("/_dynamotest/snapshot"))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(snapshot)), "POST");
+    }
+
+    private byte[] send(HttpRequest.Builder b, String method) {
+        b.timeout(Duration.ofMinutes(5)).header("Content-Type", "application/json").header("X-DynamoTest-Admin", "1");
+        try {
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("DynamoTest admin API: " + method + " /_dynamotest/snapshot answered "
+                    + r.statusCode() + ": " + new String(r.body(), StandardCharsets.UTF_8));
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("DynamoTest admin API at " + endpoint + " is unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while calling the DynamoTest admin API", e);
+        }
     }
 
     JsonNode call(String method, String resource, JsonNode body) {

@@ -1,6 +1,9 @@
 package dev.dynamotest.testcontainers;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,6 +198,24 @@ public class DynamoTestContainer extends GenericContainer<DynamoTestContainer> {
     /** Switches capacity enforcement (throttling at provisioned and partition limits) on or off. */
     public void enforceCapacity(boolean on) {
         admin().enforceCapacity(on);
+    }
+
+    /**
+     * Saves every table (settings, indexes, items) and backup of the container's engine to a snapshot file
+     * ({@code docs/snapshots.md}), to seed a test with {@code @Seed} or another container with {@link #loadSnapshot}.
+     */
+    public void saveSnapshot(Path file) throws IOException {
+        Files.write(file, admin().saveSnapshot(null));
+    }
+
+    /** Saves one table (in every namespace that has one of that name) to a snapshot file. */
+    public void saveSnapshot(String table, Path file) throws IOException {
+        Files.write(file, admin().saveSnapshot(table));
+    }
+
+    /** Loads a snapshot file: its tables replace tables of the same name, other tables stay. */
+    public void loadSnapshot(Path file) throws IOException {
+        admin().loadSnapshot(Files.readAllBytes(file));
     }
 
     /**

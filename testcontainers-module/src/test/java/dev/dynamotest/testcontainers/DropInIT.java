@@ -3,14 +3,18 @@ package dev.dynamotest.testcontainers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.containers.output.ToStringConsumer;
-import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
+import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.containers.BindMode;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -84,15 +88,25 @@ class DropInIT {
     }
 
     @Test
-    void persistenceFlagsAreRejectedWithAClearMessage() {
-        ToStringConsumer output = new ToStringConsumer();
-        try (DynamoTestContainer c = new DynamoTestContainer()
-            .withDynamoDbLocalFlags("-jar", "DynamoDBLocal.jar", "-sharedDb", "-dbPath", "./data")
-            .withLogConsumer(output)
-            // the server exits at once with status 2: wait for that exit instead of for an answer
-            .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofSeconds(30)))) {
-            assertThatThrownBy(c::start).isInstanceOf(RuntimeException.class);
-            assertThat(output.toUtf8String()).contains("-dbPath is not supported: DynamoTest keeps data in memory only");
+    void dbPathKeepsTablesAcrossContainersAsDynamoDbLocalComposeFilesExpect(@TempDir Path data) throws Exception {
+        // the container runs as uid 10001; a host directory given as a volume must be writable for it
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxrwxrwx"));
+        String[] compose = {"-jar", "DynamoDBLocal.jar", "-sharedDb", "-dbPath", "./data"};
+        try (DynamoTestContainer c = new DynamoTestContainer().withDynamoDbLocalFlags(compose)
+            .withFileSystemBind(data.toString(), "/home/dynamodblocal/data", BindMode.READ_WRITE)) {
+            c.start();
+            DynamoDbClient client = c.newClient();
+            client.createTable(b -> b.tableName("kept")
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST));
+            client.putItem(b -> b.tableName("kept").item(Map.of("id", AttributeValue.fromS("survivor"))));
+        }
+        try (DynamoTestContainer c = new DynamoTestContainer().withDynamoDbLocalFlags(compose)
+            .withFileSystemBind(data.toString(), "/home/dynamodblocal/data", BindMode.READ_WRITE)) {
+            c.start();
+            assertThat(c.newClient().getItem(b -> b.tableName("kept").key(Map.of("id", AttributeValue.fromS("survivor"))))
+                .item()).containsEntry("id", AttributeValue.fromS("survivor"));
         }
     }
 

@@ -31,6 +31,9 @@ public final class ErrorTypes {
     public static final String POLICY_NOT_FOUND = "PolicyNotFoundException";
     public static final String POINT_IN_TIME_RECOVERY_UNAVAILABLE = "PointInTimeRecoveryUnavailableException";
     public static final String INVALID_RESTORE_TIME = "InvalidRestoreTimeException";
+    public static final String INVALID_EXPORT_TIME = "InvalidExportTimeException";
+    public static final String EXPORT_NOT_FOUND = "ExportNotFoundException";
+    public static final String IMPORT_NOT_FOUND = "ImportNotFoundException";
 
     /**
      * The full {@code __type}: the protocol-level errors (validation, serialization, unknown operation) come from

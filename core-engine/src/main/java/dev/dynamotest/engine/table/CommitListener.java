@@ -26,4 +26,19 @@ public interface CommitListener {
      */
     default void onTableDeleted(Table table) {
     }
+
+    /**
+     * A table's whole state was set: created by CreateTable (empty) or with data (a restore from a backup). Called
+     * after the table is in its namespace.
+     */
+    default void onTableCreated(Table table) {
+    }
+
+    /** A table's metadata changed (UpdateTable, tags, TTL, ...); called with the table's lock held. */
+    default void onMetadataChanged(Table table) {
+    }
+
+    /** An on-demand backup was added to ({@code added}) or removed from its namespace. */
+    default void onBackupChanged(NamespaceId namespace, Backup backup, boolean added) {
+    }
 }

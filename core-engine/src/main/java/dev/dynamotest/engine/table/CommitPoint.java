@@ -50,6 +50,27 @@ public final class CommitPoint {
         }
     }
 
+    /** Tells the listeners a table was created (empty, or with the data of a restore). */
+    void created(Table table) {
+        for (CommitListener l : listeners) {
+            l.onTableCreated(table);
+        }
+    }
+
+    /** Tells the listeners a table's metadata changed; called with the table's lock held. */
+    void metadataChanged(Table table) {
+        for (CommitListener l : listeners) {
+            l.onMetadataChanged(table);
+        }
+    }
+
+    /** Tells the listeners a backup was added to or removed from a namespace. */
+    void backupChanged(NamespaceId namespace, Backup backup, boolean added) {
+        for (CommitListener l : listeners) {
+            l.onBackupChanged(namespace, backup, added);
+        }
+    }
+
     /** The item-collection size limit of tables with local secondary indexes (10 GB; settable for tests). */
     private volatile long itemCollectionLimitBytes = 10L * 1024 * 1024 * 1024;
 

@@ -43,6 +43,7 @@ public final class Namespace {
         if (existing != null) {
             throw DynamoException.resourceInUse(String.format(Messages.TABLE_ALREADY_EXISTS, metadata.name()));
         }
+        commitPoint.created(t);
         return t;
     }
 
@@ -60,6 +61,7 @@ public final class Namespace {
             throw new DynamoException(dev.dynamotest.engine.error.ErrorTypes.TABLE_ALREADY_EXISTS,
                 String.format(Messages.TABLE_ALREADY_EXISTS, metadata.name()), 400);
         }
+        commitPoint.created(t);
         return t;
     }
 
@@ -79,6 +81,7 @@ public final class Namespace {
             List<Backup> next = new ArrayList<>(backups);
             next.add(b);
             backups = List.copyOf(next);
+            commitPoint.backupChanged(id, b, true);
         }
         return b;
     }
@@ -106,6 +109,7 @@ public final class Namespace {
                 List<Backup> next = new ArrayList<>(backups);
                 next.remove(b);
                 backups = List.copyOf(next);
+                commitPoint.backupChanged(id, b, false);
             }
             return b;
         }

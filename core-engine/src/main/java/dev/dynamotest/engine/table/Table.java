@@ -79,6 +79,7 @@ public final class Table {
                 data = data.withLayouts(layouts);
             }
             metadata = next;
+            commitPoint.metadataChanged(this);
             return next;
         } finally {
             lock.unlock();

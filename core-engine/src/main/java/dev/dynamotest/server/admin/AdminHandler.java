@@ -3,11 +3,16 @@ package dev.dynamotest.server.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.engine.Engine;
+import dev.dynamotest.persist.EngineSnapshots;
 import dev.dynamotest.protocol.Json;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +26,7 @@ import java.time.format.DateTimeParseException;
  *   <li>{@code POST /_dynamotest/clock} with {@code {"advance": "PT1H"}} or {@code {"set": "2030-01-01T00:00:00Z"}}</li>
  *   <li>{@code POST /_dynamotest/ttl/sweep} → {@code {"deleted": 3}}</li>
  *   <li>{@code POST /_dynamotest/reset} → {@code {"reset": true}}: every table dropped, fault rules cleared</li>
+ *   <li>{@code GET /_dynamotest/snapshot[?table=NAME]} → the snapshot file; {@code POST} one to load it</li>
  * </ul>
  */
 public final class AdminHandler implements HttpHandler {
@@ -134,6 +140,34 @@ public final class AdminHandler implements HttpHandler {
                 if (post) {
                     ObjectNode r = Json.object();
                     r.put("deleted", engine.ttl().sweep());
+                    send(ex, 200, r);
+                    return;
+                }
+                break;
+            case "/_dynamotest/snapshot":
+                if (get) {
+                    // the handler runs on a worker thread (receiveFullBytes), so writing into memory is fine
+                    String table = ex.getQueryParameters().containsKey("table")
+                        ? ex.getQueryParameters().get("table").getFirst() : null;
+                    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+                    try {
+                        EngineSnapshots.save(engine, (ns, t) -> table == null || table.equals(t), out);
+                    } catch (IOException e) {
+                        throw new AdminError(500, "cannot write the snapshot: " + e.getMessage());
+                    }
+                    ex.setStatusCode(200);
+                    ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/x-ndjson");
+                    ex.getResponseSender().send(ByteBuffer.wrap(out.toByteArray()));
+                    return;
+                }
+                if (post) {
+                    try {
+                        EngineSnapshots.load(engine, new ByteArrayInputStream(body));
+                    } catch (IOException e) {
+                        throw new AdminError(400, "cannot load the snapshot: " + e.getMessage());
+                    }
+                    ObjectNode r = Json.object();
+                    r.put("loaded", true);
                     send(ex, 200, r);
                     return;
                 }
