@@ -29,6 +29,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
@@ -300,20 +301,9 @@ public final class Exports {
             v.throwIfAny();
             List<Transfers.Export> all = ctx.engine().transfers().exports(ctx.namespaceId()).stream()
                 .filter(e -> tableArn == null || e.tableArn().equals(tableArn)).toList();
-            int from = 0;
-            if (next != null) {
-                from = -1;
-                for (int i = 0; i < all.size(); i++) {
-                    if (all.get(i).arn().equals(next)) {
-                        from = i;
-                    }
-                }
-                if (from < 0) {
-                    throw DynamoException.validation("Invalid NextToken");
-                }
-            }
-            int limit = max == null ? 25 : max.intValue();
-            int to = Math.min(all.size(), from + limit);
+            int[] page = page(all, Transfers.Export::arn, next, max);
+            int from = page[0];
+            int to = page[1];
             out.writeStartObject();
             out.writeArrayFieldStart("ExportSummaries");
             for (Transfers.Export e : all.subList(from, to)) {
@@ -329,6 +319,26 @@ public final class Exports {
             }
             out.writeEndObject();
         }
+    }
+
+    /**
+     * The page {@code [from, to)} of a list whose NextToken is the ARN of the first entry not yet returned; at most
+     * {@code limit} entries (25 when not given). An unknown token is a ValidationException.
+     */
+    static <T> int[] page(List<T> all, Function<T, String> arn, String next, Long limit) {
+        int from = 0;
+        if (next != null) {
+            from = -1;
+            for (int i = 0; i < all.size(); i++) {
+                if (arn.apply(all.get(i)).equals(next)) {
+                    from = i;
+                }
+            }
+            if (from < 0) {
+                throw DynamoException.validation("Invalid NextToken");
+            }
+        }
+        return new int[] {from, Math.min(all.size(), from + (limit == null ? 25 : limit.intValue()))};
     }
 
     static final Pattern BUCKET = Pattern.compile("^[a-z0-9A-Z]+[\\.\\-\\w]*[a-z0-9A-Z]+$");

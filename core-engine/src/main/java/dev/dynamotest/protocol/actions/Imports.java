@@ -344,19 +344,9 @@ public final class Imports {
             v.throwIfAny();
             List<Transfers.Import> all = ctx.engine().transfers().imports(ctx.namespaceId()).stream()
                 .filter(i -> tableArn == null || i.tableArn().equals(tableArn)).toList();
-            int from = 0;
-            if (next != null) {
-                from = -1;
-                for (int i = 0; i < all.size(); i++) {
-                    if (all.get(i).arn().equals(next)) {
-                        from = i;
-                    }
-                }
-                if (from < 0) {
-                    throw DynamoException.validation("Invalid NextToken");
-                }
-            }
-            int to = Math.min(all.size(), from + (size == null ? 25 : size.intValue()));
+            int[] page = Exports.page(all, Transfers.Import::arn, next, size);
+            int from = page[0];
+            int to = page[1];
             out.writeStartObject();
             out.writeArrayFieldStart("ImportSummaryList");
             for (Transfers.Import i : all.subList(from, to)) {
