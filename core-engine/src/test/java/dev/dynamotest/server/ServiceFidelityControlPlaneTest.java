@@ -226,6 +226,15 @@ class ServiceFidelityControlPlaneTest {
         assertThatThrownBy(() -> db.updateTable(b -> b.tableName(name).globalSecondaryIndexUpdates(u -> u.delete(x -> { }))))
             .isInstanceOf(DynamoDbException.class).hasMessageStartingWith("1 validation error detected: Value null at "
                 + "'globalSecondaryIndexUpdates.1.member.delete.indexName' failed to satisfy constraint: Member must not be null");
+        String provisioned = ServerFixture.uniqueName("fc");
+        db.createTable(simple(provisioned).billingMode(BillingMode.PROVISIONED).provisionedThroughput(p -> p.readCapacityUnits(1L)
+            .writeCapacityUnits(1L)).build());
+        assertThatThrownBy(() -> db.updateTable(b -> b.tableName(provisioned).attributeDefinitions(ad("g", "S"))
+            .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byG").keySchema(ks("g", KeyType.HASH))
+                .projection(p -> p.projectionType(ProjectionType.ALL)).provisionedThroughput(p -> p.readCapacityUnits(1L))))))
+            .isInstanceOf(DynamoDbException.class).hasMessageStartingWith("1 validation error detected: Value null at "
+                + "'globalSecondaryIndexUpdates.1.member.create.provisionedThroughput.writeCapacityUnits' failed to satisfy constraint: "
+                + "Member must not be null");
         GlobalSecondaryIndexDescription active = db.describeTable(b -> b.tableName(name)).table().globalSecondaryIndexes().get(0);
         assertThat(active.indexStatusAsString()).isEqualTo("ACTIVE");
         assertThat(active.backfilling()).isNull();

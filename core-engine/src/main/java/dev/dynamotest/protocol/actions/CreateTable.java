@@ -310,6 +310,12 @@ public final class CreateTable implements Action {
      */
     static List<TableMetadata.IndexDefinition> indexes(JsonNode list, Map<String, AttrType> defs, String tableArn,
                                                       KeySchema tableKey, TableMetadata.BillingMode mode) {
+        return indexes(list, defs, tableArn, tableKey, mode, null);
+    }
+
+    /** As above; {@code memberPath}, if given, is the constraint messages' path of the (single) index. */
+    static List<TableMetadata.IndexDefinition> indexes(JsonNode list, Map<String, AttrType> defs, String tableArn,
+                                                      KeySchema tableKey, TableMetadata.BillingMode mode, String memberPath) {
         List<TableMetadata.IndexDefinition> out = new ArrayList<>();
         if (list == null) {
             return out;
@@ -329,7 +335,7 @@ public final class CreateTable implements Action {
             JsonNode ks = Requests.array(i, "KeySchema");
             JsonNode p = Requests.object(i, "Projection");
             ValidationErrors v = new ValidationErrors();
-            String prefix = member + "." + n + ".member.";
+            String prefix = memberPath != null ? memberPath + "." : member + "." + n + ".member.";
             v.notNull(prefix + "indexName", indexName);
             if (indexName != null) {
                 if (!ValidationErrors.TABLE_NAME_PATTERN.matcher(indexName).matches()) {

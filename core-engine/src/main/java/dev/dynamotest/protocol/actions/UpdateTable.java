@@ -188,7 +188,9 @@ public final class UpdateTable implements Action {
     private static List<TableMetadata.IndexDefinition> indexUpdates(JsonNode updates, TableMetadata m, Map<String, AttrType> defs,
                                                                     Instant now) {
         List<TableMetadata.IndexDefinition> indexes = new ArrayList<>(m.globalSecondaryIndexes());
+        int n = 0;
         for (JsonNode u : updates) {
+            n++;
             JsonNode create = Requests.object(u, "Create");
             JsonNode update = Requests.object(u, "Update");
             JsonNode delete = Requests.object(u, "Delete");
@@ -201,7 +203,8 @@ public final class UpdateTable implements Action {
                     throw new DynamoException(dev.dynamotest.engine.error.ErrorTypes.LIMIT_EXCEEDED,
                         "Subscriber limit exceeded: Only 20 global secondary indexes can be created per table", 400);
                 }
-                List<TableMetadata.IndexDefinition> one = CreateTable.indexes(ListOf.one(create), defs, m.arn(), null, m.billingMode());
+                List<TableMetadata.IndexDefinition> one = CreateTable.indexes(ListOf.one(create), defs, m.arn(), null, m.billingMode(),
+                    "globalSecondaryIndexUpdates." + n + ".member.create");
                 indexes.add(one.get(0));
             } else if (update != null) {
                 String name = Requests.string(update, "IndexName");
