@@ -51,7 +51,7 @@ public final class CreateTable implements Action {
         ValidationErrors v = new ValidationErrors();
         v.tableName("tableName", name, false);
         if (v.notNull("keySchema", keySchemaNode)) {
-            keySchemaConstraints(v, "keySchema", keySchemaNode);
+            keySchemaConstraints(v, "keySchema", keySchemaNode, 2);
         }
         if (v.notNull("attributeDefinitions", attrDefsNode)) {
             attributeDefinitionConstraints(v, "attributeDefinitions", attrDefsNode);
@@ -153,13 +153,16 @@ public final class CreateTable implements Action {
         out.writeEndObject();
     }
 
-    /** The KeySchema member's model constraints: 1 or 2 elements, each with a name of 1..255 bytes and a key type. */
-    static void keySchemaConstraints(ValidationErrors v, String member, JsonNode keySchemaNode) {
+    /**
+     * The KeySchema member's constraints: 1 to {@code max} elements (2 for a table or an LSI; 8 for a GSI, whose key
+     * may have up to four partition and four sort key attributes), each with a name of 1..255 bytes and a key type.
+     */
+    static void keySchemaConstraints(ValidationErrors v, String member, JsonNode keySchemaNode, int max) {
         if (keySchemaNode.size() == 0) {
             v.add("Value '[]' at '" + member + "' failed to satisfy constraint: Member must have length greater than or equal to 1");
-        } else if (keySchemaNode.size() > 2) {
+        } else if (keySchemaNode.size() > max) {
             v.add("Value '" + ValidationErrors.javaText(keySchemaNode, "KeySchemaElement") + "' at '" + member
-                + "' failed to satisfy constraint: Member must have length less than or equal to 2");
+                + "' failed to satisfy constraint: Member must have length less than or equal to " + max);
         }
         int i = 1;
         for (JsonNode k : keySchemaNode) {
@@ -345,7 +348,7 @@ public final class CreateTable implements Action {
                 v.maxLength(prefix + "indexName", indexName, 255);
             }
             if (v.notNull(prefix + "keySchema", ks)) {
-                keySchemaConstraints(v, prefix + "keySchema", ks);
+                keySchemaConstraints(v, prefix + "keySchema", ks, local ? 2 : 8);
             }
             v.notNull(prefix + "projection", p);
             if (p != null) {
