@@ -24,8 +24,6 @@ public final class AttributeValueJson {
     private AttributeValueJson() {
     }
 
-    /** Maps and lists nest at most this deep in a value (a top-level attribute that is a map is at level 1). */
-    public static final int MAX_NESTING_LEVELS = 32;
     /** The longest attribute name, in UTF-8 bytes (the service model's AttributeName: max 65535). */
     public static final int MAX_NAME_BYTES = 65_535;
     static final String NAME_TOO_LONG =
@@ -203,9 +201,9 @@ public final class AttributeValueJson {
         return (last & (pad == 2 ? 0xF : 0x3)) == 0;
     }
 
-    /** The depth of a map's or list's members; past {@link #MAX_NESTING_LEVELS} the value is refused. */
+    /** The depth of a map's or list's members; past {@link AttributeValue#MAX_NESTING_LEVELS} the value is refused. */
     private static int nested(int depth) {
-        if (depth + 1 > MAX_NESTING_LEVELS) {
+        if (depth + 1 > AttributeValue.MAX_NESTING_LEVELS) {
             throw DynamoException.validation(Messages.NESTING_TOO_DEEP);
         }
         return depth + 1;

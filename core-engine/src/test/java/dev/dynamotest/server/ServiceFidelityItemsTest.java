@@ -405,6 +405,34 @@ class ServiceFidelityItemsTest {
             "KeyConditionExpressions cannot contain nested operations");
     }
 
+    static Condition eq(AttributeValue v) {
+        return Condition.builder().comparisonOperator(ComparisonOperator.EQ).attributeValueList(v).build();
+    }
+
+    @Test
+    void keyConditionsAreCheckedAgainstTheKeySchemaInTheServicesOrder() {
+        Map<String, AttributeValue> values = Map.of(":p", s("kc"), ":v", n("1"));
+        assertValidation(() -> db.query(b -> b.tableName(composite).keyConditionExpression("pk = :p AND x = :v")
+            .expressionAttributeValues(values)), "Query condition missed key schema element: sk");
+        assertValidation(() -> db.query(b -> b.tableName(composite).keyConditionExpression("x = :v")
+            .expressionAttributeValues(Map.of(":v", n("1")))), "Query condition missed key schema element: pk");
+        assertValidation(() -> db.query(b -> b.tableName(table).keyConditionExpression("pk = :p AND x = :v")
+            .expressionAttributeValues(values)), "Query key condition not supported");
+        assertValidation(() -> db.query(b -> b.tableName(composite).keyConditionExpression("pk = :p AND sk > :v AND x = :v")
+            .expressionAttributeValues(values)), "Conditions can be of length 1 or 2 only");
+        assertValidation(() -> db.query(b -> b.tableName(composite).keyConditionExpression("pk > :p")
+            .expressionAttributeValues(Map.of(":p", s("kc")))), "Query key condition not supported");
+        // legacy KeyConditions
+        assertValidation(() -> db.query(b -> b.tableName(composite).keyConditions(Map.of())), "Conditions can be of length 1 or 2 only");
+        assertValidation(() -> db.query(b -> b.tableName(composite).keyConditions(Map.of("pk", eq(s("kc")), "sk", eq(n("1")),
+            "x", eq(n("1"))))), "Conditions can be of length 1 or 2 only");
+        assertValidation(() -> db.query(b -> b.tableName(composite).keyConditions(Map.of("pk",
+            Condition.builder().comparisonOperator(ComparisonOperator.NE).attributeValueList(s("kc")).build()))),
+            "Attempted conditional constraint is not an indexable operation");
+        assertValidation(() -> db.query(b -> b.tableName(composite).keyConditions(Map.of("pk", eq(n("1"))))),
+            "One or more parameter values were invalid: Condition parameter type does not match schema type");
+    }
+
     @Test
     void numberOverflowInArithmeticNamesTheRange() {
         String max = "9.9999999999999999999999999999999999999E+125";

@@ -28,8 +28,6 @@ public final class UpdateApplier {
 
     public static final String MISSING_ATTRIBUTE = "The provided expression refers to an attribute that does not exist in the item";
     public static final String WRONG_TYPE = "An operand in the update expression has an incorrect data type";
-    /** Items nest documents (maps, lists) at most this deep. */
-    public static final int MAX_NESTING_LEVELS = 32;
 
     /** {@code oldItem} may be null: the update then starts from the key attributes. */
     public static UpdateResult apply(UpdateExpression update, Item oldItem, Map<String, AttributeValue> key,
@@ -55,7 +53,8 @@ public final class UpdateApplier {
         List<AttributeValue> setValues = new ArrayList<>(sets.size());
         for (UpdateExpression.SetAction a : sets) {
             AttributeValue v = setValue(a.value(), oldItem);
-            if (a.path().size() - 1 + AttributeValue.nestingDepth(v, MAX_NESTING_LEVELS) > MAX_NESTING_LEVELS) {
+            if (a.path().size() - 1 + AttributeValue.nestingDepth(v, AttributeValue.MAX_NESTING_LEVELS)
+                > AttributeValue.MAX_NESTING_LEVELS) {
                 throw DynamoException.validation(Messages.NESTING_TOO_DEEP);
             }
             setValues.add(v);

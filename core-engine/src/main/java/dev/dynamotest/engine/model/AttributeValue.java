@@ -53,6 +53,9 @@ public sealed interface AttributeValue {
         return new L(v);
     }
 
+    /** Maps and lists nest at most this deep in an item (a top-level attribute that is a map is at level 1). */
+    int MAX_NESTING_LEVELS = 32;
+
     /**
      * How many documents (maps, lists) are nested in {@code v}: 0 for a scalar or a set, 1 for a map of scalars.
      * Counting stops past {@code limit} (the result is then {@code limit + 1}), so the recursion is bounded.

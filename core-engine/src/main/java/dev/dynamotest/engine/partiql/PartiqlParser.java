@@ -83,7 +83,7 @@ public final class PartiqlParser {
     /** How deep conditions may nest (parentheses, NOT, size) before the parser gives up. */
     static final int MAX_NESTING = 1000;
     /** Literal maps and lists: the item's own tuple plus the 32 levels an item may nest. */
-    static final int MAX_VALUE_NESTING = 33;
+    static final int MAX_VALUE_NESTING = AttributeValue.MAX_NESTING_LEVELS + 1;
 
     private PartiqlParser(String text, List<AttributeValue> parameters) {
         this.text = text;

@@ -12,6 +12,7 @@ import dev.dynamotest.engine.table.KeyAttribute;
 import dev.dynamotest.engine.table.KeySchema;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,46 +44,65 @@ final class KeyConditions {
         + "may use a range condition; %s must be an equality";
     static final String TYPE_MISMATCH = "One or more parameter values were invalid: Condition parameter type does not match schema type";
 
-    static Parsed parse(Condition condition, KeySchema key) {
-        List<Condition> parts = new ArrayList<>();
-        flatten(condition, parts);
-        if (key.isMultiAttribute()) {
-            return parseMultiAttribute(parts, key);
+    static final String CONDITION_COUNT = "Conditions can be of length 1 or 2 only";
+    static final String NOT_INDEXABLE = "Attempted conditional constraint is not an indexable operation";
+
+    /**
+     * The partition value and sort condition of a key condition, with the service's checks in its order: each
+     * condition on its own (operators, operands, one per attribute), one or two conditions, then the key schema:
+     * the partition key, then the sort key (missing, type, the partition's equality). {@code legacy}: the
+     * condition came from KeyConditions, whose operators that cannot use a key have their own message.
+     */
+    static Parsed parse(Condition condition, KeySchema key, boolean legacy) {
+        if (condition == null) {
+            throw DynamoException.validation(CONDITION_COUNT); // an empty KeyConditions
         }
-        AttributeValue partition = null;
-        SortCondition sort = null;
-        boolean sawPartition = false;
-        boolean sawSort = false;
+        List<Condition> parts = new ArrayList<>();
+        Map<String, Term> terms = new LinkedHashMap<>();
+        flatten(condition, parts, legacy);
+        if (key.isMultiAttribute()) {
+            return parseMultiAttribute(parts, key, legacy);
+        }
         for (Condition c : parts) {
-            Term t = term(c);
-            if (t.attribute.equals(key.partition().name())) {
-                if (sawPartition) {
-                    throw DynamoException.validation(ONE_PER_KEY);
-                }
-                sawPartition = true;
-                if (t.op != SortCondition.Op.EQ) {
-                    throw DynamoException.validation(NOT_SUPPORTED);
-                }
-                checkType(t.value, key.partition().type());
-                partition = t.value;
-            } else if (key.sort() != null && t.attribute.equals(key.sort().name())) {
-                if (sawSort) {
-                    throw DynamoException.validation(ONE_PER_KEY);
-                }
-                sawSort = true;
-                checkType(t.value, key.sort().type());
-                if (t.upper != null) {
-                    checkType(t.upper, key.sort().type());
-                }
-                sort = new SortCondition(t.op, t.value, t.upper);
-            } else {
-                throw DynamoException.validation(String.format(MISSED_KEY, key.partition().name()));
+            Term t = term(c, legacy);
+            if (terms.putIfAbsent(t.attribute, t) != null) {
+                throw DynamoException.validation(ONE_PER_KEY);
             }
         }
-        if (!sawPartition) {
+        if (terms.size() != 1 && terms.size() != 2) {
+            throw DynamoException.validation(CONDITION_COUNT);
+        }
+        if (key.sort() == null && terms.size() > 1) {
+            throw DynamoException.validation(NOT_SUPPORTED);
+        }
+        Term hash = terms.get(key.partition().name());
+        if (hash == null) {
             throw DynamoException.validation(String.format(MISSED_KEY, key.partition().name()));
         }
-        return new Parsed(partition, sort);
+        checkType(hash.value, key.partition().type());
+        if (hash.op != SortCondition.Op.EQ) {
+            throw DynamoException.validation(NOT_SUPPORTED);
+        }
+        SortCondition sort = null;
+        if (key.sort() != null) {
+            Term range = terms.get(key.sort().name());
+            if (range == null && terms.size() > 1) {
+                throw DynamoException.validation(String.format(MISSED_KEY, key.sort().name()));
+            }
+            if (range != null) {
+                checkType(range.value, key.sort().type());
+                if (range.upper != null) {
+                    checkType(range.upper, key.sort().type());
+                }
+                sort = new SortCondition(range.op, range.value, range.upper);
+            }
+        }
+        return new Parsed(hash.value, sort);
+    }
+
+    /** An operator a key condition cannot use; KeyConditions (legacy) words it differently. */
+    private static DynamoException invalidOperator(String operator, boolean legacy) {
+        return DynamoException.validation(legacy ? NOT_INDEXABLE : String.format(INVALID_OPERATOR, operator));
     }
 
     /**
@@ -90,10 +110,10 @@ final class KeyConditions {
      * equality on all but the last one given, which may use any key operator. A RANGE attribute skipped before one
      * that is given is reported as missed (see docs/compatibility.md).
      */
-    private static Parsed parseMultiAttribute(List<Condition> parts, KeySchema key) {
+    private static Parsed parseMultiAttribute(List<Condition> parts, KeySchema key, boolean legacy) {
         Map<String, Term> terms = new HashMap<>();
         for (Condition c : parts) {
-            Term t = term(c);
+            Term t = term(c, legacy);
             if (!key.isKeyAttribute(t.attribute)) {
                 throw DynamoException.validation(String.format(MISSED_KEY, firstMissing(key.partitionAttributes(), terms)));
             }
@@ -165,14 +185,14 @@ final class KeyConditions {
         }
     }
 
-    private static void flatten(Condition c, List<Condition> out) {
+    private static void flatten(Condition c, List<Condition> out, boolean legacy) {
         if (c instanceof Condition.And and) {
-            flatten(and.left(), out);
-            flatten(and.right(), out);
+            flatten(and.left(), out, legacy);
+            flatten(and.right(), out, legacy);
         } else if (c instanceof Condition.Or) {
-            throw DynamoException.validation(String.format(INVALID_OPERATOR, "OR"));
+            throw invalidOperator("OR", legacy);
         } else if (c instanceof Condition.Not) {
-            throw DynamoException.validation(String.format(INVALID_OPERATOR, "NOT"));
+            throw invalidOperator("NOT", legacy);
         } else {
             out.add(c);
         }
@@ -181,14 +201,14 @@ final class KeyConditions {
     private record Term(String attribute, SortCondition.Op op, AttributeValue value, AttributeValue upper) {
     }
 
-    private static Term term(Condition c) {
+    private static Term term(Condition c, boolean legacy) {
         if (c instanceof Condition.Compare cmp) {
             if (cmp.comparator() == Condition.Comparator.NE) {
-                throw DynamoException.validation(String.format(INVALID_OPERATOR, "<>"));
+                throw invalidOperator("<>", legacy);
             }
             Path path = keyAttribute(List.of(cmp.left(), cmp.right()));
             AttributeValue value = literalOf(cmp.right());
-            SortCondition.Op op = op(cmp.comparator());
+            SortCondition.Op op = op(cmp.comparator(), legacy);
             if (pathOf(cmp.left()) == null) {
                 // value on the left: `:v < sk` means `sk > :v`
                 value = literalOf(cmp.left());
@@ -211,11 +231,11 @@ final class KeyConditions {
             return new Term(path.attribute(), SortCondition.Op.BETWEEN, lo, hi);
         }
         if (c instanceof Condition.In) {
-            throw DynamoException.validation(String.format(INVALID_OPERATOR, "IN"));
+            throw invalidOperator("IN", legacy);
         }
         if (c instanceof Condition.Function f) {
             if (!f.name().equals("begins_with")) {
-                throw DynamoException.validation(String.format(INVALID_OPERATOR, f.name()));
+                throw invalidOperator(f.name(), legacy);
             }
             if (pathOf(f.arguments().get(0)) == null) {
                 throw DynamoException.validation(String.format(KEY_FIRST, "begins_with"));
@@ -277,14 +297,14 @@ final class KeyConditions {
         return o instanceof Operand.Literal l ? l.value() : null;
     }
 
-    private static SortCondition.Op op(Condition.Comparator c) {
+    private static SortCondition.Op op(Condition.Comparator c, boolean legacy) {
         switch (c) {
             case EQ: return SortCondition.Op.EQ;
             case LT: return SortCondition.Op.LT;
             case LE: return SortCondition.Op.LE;
             case GT: return SortCondition.Op.GT;
             case GE: return SortCondition.Op.GE;
-            default: throw DynamoException.validation(String.format(INVALID_OPERATOR, c.symbol));
+            default: throw invalidOperator(c.symbol, legacy);
         }
     }
 

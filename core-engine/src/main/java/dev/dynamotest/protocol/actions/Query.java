@@ -69,7 +69,7 @@ public final class Query implements Action {
         ReadPages pages = ReadPages.open(table, indexName, select, projection, attributesToGet != null,
             Boolean.TRUE.equals(consistent), "Querying");
         KeySchema key = pages.targetKey();
-        KeyConditions.Parsed parsed = KeyConditions.parse(keyCondition, key);
+        KeyConditions.Parsed parsed = KeyConditions.parse(keyCondition, key, keyText == null);
         if (filter != null) {
             Set<String> used = new HashSet<>();
             KeyConditions.attributes(filter, used);
