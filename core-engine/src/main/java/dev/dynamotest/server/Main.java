@@ -64,6 +64,10 @@ public final class Main {
     static DynamoTestServer start(Options options) {
         EngineClock clock = options.manualClock ? EngineClock.manual(Instant.now()) : EngineClock.system();
         Engine engine = new Engine(clock);
+        engine.journal().keepBodies(options.journalBodies);
+        if (options.journalFile != null) {
+            engine.journal().addSink(new JournalFile(options.journalFile));
+        }
         return DynamoTestServer.builder().engine(engine).handler(new RequestHandler(engine, options.namespaces()))
             .host(options.host).port(options.port).start();
     }
@@ -111,6 +115,10 @@ public final class Main {
             "  --namespaces WHAT  region (default): tables are scoped to the region a request is signed for, as in",
             "                     one AWS account; access-key: to its access key and region, as DynamoDB Local does",
             "  --port-file FILE   write the port listened on to FILE once ready",
+            "  --journal FILE     append every request's journal entry to FILE as a JSON line",
+            "  --journal-bodies   keep request and response bodies in the journal (needed to replay it)",
+            "       java -jar dynamotest-server.jar replay --journal FILE --against URL",
+            "  replays a journal kept with --journal-bodies against URL and reports every response that differs",
             "DynamoDB Local's flags are accepted as well: -port N, -inMemory, -sharedDb, -delayTransientStatuses,",
             "-disableTelemetry (nothing is ever sent), -cors ARG (ignored), -help. Given any of them, tables are",
             "separated per access key and region as DynamoDB Local does, unless -sharedDb. -dbPath and",
@@ -123,6 +131,8 @@ public final class Main {
         boolean sharedDb;
         NamespacePolicy explicitNamespaces;
         Path portFile;
+        Path journalFile;
+        boolean journalBodies;
         boolean help;
         boolean train;
 
@@ -169,6 +179,12 @@ public final class Main {
                     }
                     case "--port-file":
                         o.portFile = Path.of(value(args, ++i, a));
+                        break;
+                    case "--journal":
+                        o.journalFile = Path.of(value(args, ++i, a));
+                        break;
+                    case "--journal-bodies":
+                        o.journalBodies = true;
                         break;
                     case "--train":
                         o.train = true;

@@ -32,9 +32,9 @@ public final class Pipeline {
         this.head = chain;
     }
 
-    /** read → faults → action, for {@code operations}. */
+    /** journal → read → faults → action, for {@code operations}. */
     public static Pipeline standard(Operations operations) {
-        return new Pipeline(List.of(new ReadStage(operations), new FaultStage(), new ActionStage()));
+        return new Pipeline(List.of(new JournalStage(), new ReadStage(operations), new FaultStage(), new ActionStage()));
     }
 
     public List<Stage> stages() {
