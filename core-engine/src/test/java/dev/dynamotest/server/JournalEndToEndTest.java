@@ -155,6 +155,34 @@ class JournalEndToEndTest {
     }
 
     @Test
+    void aFailedConditionIsExplainedWithTheValuesCompared() {
+        client.putItem(b -> b.tableName("orders").item(Map.of("pk", s("u1"), "sk", s("o1"), "email", s("a@x"),
+            "status", s("SHIPPED"), "amount", AttributeValue.fromN("12"))));
+        assertThatThrownBy(() -> client.updateItem(b -> b.tableName("orders").key(Map.of("pk", s("u1"), "sk", s("o1")))
+            .updateExpression("SET #s = :new").conditionExpression("attribute_exists(pk) AND (#s = :expected OR amount > :min)")
+            .expressionAttributeNames(Map.of("#s", "status"))
+            .expressionAttributeValues(Map.of(":new", s("CANCELLED"), ":expected", s("NEW"), ":min", AttributeValue.fromN("100")))))
+            .isInstanceOf(ConditionalCheckFailedException.class)
+            .hasMessageStartingWith("The conditional request failed (Service: DynamoDb, Status Code: 400");
+        assertThatThrownBy(() -> client.transactWriteItems(b -> b.transactItems(
+            t -> t.conditionCheck(c -> c.tableName("orders").key(Map.of("pk", s("u2"), "sk", s("o1")))
+                .conditionExpression("attribute_exists(pk)")))))
+            .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException.class)
+            .hasMessageStartingWith("Transaction cancelled, please refer cancellation reasons for specific reasons [ConditionalCheckFailed]");
+
+        List<JournalEntry> entries = journal().entries();
+        assertThat(entries.get(1).conditionFailures()).containsExactly(
+            "orders {pk=\"u1\", sk=\"o1\"}: status = :expected was false: status is \"SHIPPED\", :expected is \"NEW\"",
+            "orders {pk=\"u1\", sk=\"o1\"}: amount > :min was false: amount is 12, :min is 100");
+        assertThat(entries.get(2).errorType()).isEqualTo("TransactionCanceledException");
+        assertThat(entries.get(2).conditionFailures()).containsExactly(
+            "orders {pk=\"u2\", sk=\"o1\"}: attribute_exists(pk) was false: pk is absent");
+        assertThat(entries.get(0).conditionFailures()).isEmpty();
+        assertThat(entries.get(1).describe()).endsWith("(because orders {pk=\"u1\", sk=\"o1\"}: status = :expected was false: "
+            + "status is \"SHIPPED\", :expected is \"NEW\"; orders {pk=\"u1\", sk=\"o1\"}: amount > :min was false: amount is 12, :min is 100)");
+    }
+
+    @Test
     void batchesAndTransactionsNameEveryTableAndKey() {
         client.batchWriteItem(b -> b.requestItems(Map.of("orders", List.of(
             software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest(p -> p.item(order("u1", "o1", "a@x"))).build(),
