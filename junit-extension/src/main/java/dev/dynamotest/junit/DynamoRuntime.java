@@ -71,7 +71,8 @@ public interface DynamoRuntime {
 
     /**
      * The request journal of this test's namespace: every request its clients made since the test started (after
-     * the declared tables and seeds were written), with its units, keys, expressions and outcome. Check it with
+     * the declared tables and seeds were written; {@code @BeforeEach} methods' requests are included, call
+     * {@code journal().clear()} to leave them out), with its units, keys, expressions and outcome. Check it with
      * {@code DynamoAssertions.assertThatRequests(dynamo)} from the AssertJ module.
      *
      * @throws IllegalStateException against an external endpoint

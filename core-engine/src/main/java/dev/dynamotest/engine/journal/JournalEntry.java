@@ -47,7 +47,7 @@ public record JournalEntry(long sequence, String requestId, NamespaceId namespac
         return status != 200;
     }
 
-    /** GetItem, BatchGetItem, Query, Scan, TransactGetItems, or a PartiQL read that charged read units. */
+    /** GetItem, BatchGetItem, Query, Scan or TransactGetItems (PartiQL statements are not classified). */
     public boolean isRead() {
         return operation != null && switch (operation) {
             case "GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems" -> true;
