@@ -1,5 +1,9 @@
 package dev.dynamotest.assertj;
 
+import dev.dynamotest.engine.journal.JournalEntry;
+import dev.dynamotest.engine.journal.NamespaceJournal;
+import dev.dynamotest.junit.DynamoRuntime;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -64,5 +68,20 @@ public class DynamoAssertions {
                                                 software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient streams,
                                                 String tableName) {
         return new StreamAssert(client, streams, tableName);
+    }
+
+    /** Assertions on the journal entries of a namespace (e.g. {@code engine.journal().region("us-east-1")}). */
+    public static JournalAssert assertThatJournal(NamespaceJournal journal) {
+        return new JournalAssert(journal.entries());
+    }
+
+    /** Assertions on journal entries (e.g. {@code container.journal()} from the Testcontainers module). */
+    public static JournalAssert assertThatJournal(List<JournalEntry> entries) {
+        return new JournalAssert(entries);
+    }
+
+    /** Assertions on the requests the current test made (the JUnit extension's per-test journal). */
+    public static JournalAssert assertThatRequests(DynamoRuntime dynamo) {
+        return new JournalAssert(dynamo.journal().entries());
     }
 }

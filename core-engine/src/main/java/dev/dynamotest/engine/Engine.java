@@ -1,5 +1,6 @@
 package dev.dynamotest.engine;
 
+import dev.dynamotest.engine.journal.Journal;
 import dev.dynamotest.engine.table.CommitPoint;
 import dev.dynamotest.engine.table.Namespace;
 import dev.dynamotest.engine.table.NamespaceId;
@@ -26,6 +27,7 @@ public final class Engine {
     private final dev.dynamotest.engine.capacity.CapacityModel capacity;
     private final dev.dynamotest.engine.table.PitrHistory pitr;
     private final Transfers transfers = new Transfers();
+    private final Journal journal = new Journal();
 
     public Engine(EngineClock clock) {
         this.clock = clock;
@@ -67,6 +69,11 @@ public final class Engine {
         return capacity;
     }
 
+    /** The request journal (what each request asked and cost), per namespace. */
+    public Journal journal() {
+        return journal;
+    }
+
     /** Targeted fault rules, consulted for every request. */
     public dev.dynamotest.engine.faults.Faults faults() {
         return faults;
@@ -105,7 +112,8 @@ public final class Engine {
     /**
      * Back to a fresh engine, as the admin API's reset does between test classes of a long-lived server: every
      * table in every namespace is dropped (with its stream and its capacity state), fault rules are cleared and
-     * capacity enforcement is switched off (per-table overrides too). The clock is left where it is.
+     * capacity enforcement is switched off (per-table overrides too), the journal is emptied (its settings are
+     * kept). The clock is left where it is.
      */
     public void reset() {
         Namespace.Snapshot empty = new Namespace.Snapshot(java.util.List.of());
@@ -115,6 +123,7 @@ public final class Engine {
         faults.clear();
         capacity.resetSettings();
         transfers.clear();
+        journal.clear();
     }
 
     public Namespace namespace(String region) {

@@ -1,5 +1,6 @@
 package dev.dynamotest.inprocess;
 
+import dev.dynamotest.engine.journal.Transport;
 import dev.dynamotest.protocol.RequestHandler;
 import dev.dynamotest.protocol.Response;
 import software.amazon.awssdk.http.SdkHttpFullResponse;
@@ -13,7 +14,7 @@ final class InProcessExchange {
     static Response handle(RequestHandler handler, SdkHttpRequest request, byte[] body) {
         String target = InProcessHttpClient.header(request, "X-Amz-Target");
         String authorization = InProcessHttpClient.header(request, "Authorization");
-        return handler.handle(target, authorization, body, body.length);
+        return handler.handle(Transport.IN_PROCESS, target, authorization, body, body.length);
     }
 
     static SdkHttpFullResponse response(Response r) {

@@ -1,21 +1,22 @@
 package dev.dynamotest.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamotest.engine.Engine;
 import dev.dynamotest.engine.error.DynamoException;
-import dev.dynamotest.engine.error.ErrorTypes;
+import dev.dynamotest.engine.error.Throttled;
+import dev.dynamotest.engine.journal.Transport;
 import dev.dynamotest.engine.table.NamespaceId;
+import dev.dynamotest.protocol.pipeline.Exchange;
+import dev.dynamotest.protocol.pipeline.Pipeline;
 import java.io.IOException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
 
 /**
  * The transport-independent request handler: takes the target header, the Authorization header and the body,
- * runs the operation and returns the complete response. The Undertow endpoint and the in-process SDK transport
- * both call this one method, so their behaviour cannot drift.
+ * runs the operation through the request {@link Pipeline} and returns the complete response. The Undertow
+ * endpoint and the in-process SDK transport both call it, so their behaviour cannot drift.
  */
 public final class RequestHandler {
     public static final String DYNAMODB_TARGET_PREFIX = "DynamoDB_20120810.";
@@ -37,8 +38,8 @@ public final class RequestHandler {
     }
 
     private final Engine engine;
-    private final Operations operations;
     private final NamespacePolicy namespacePolicy;
+    private final Pipeline pipeline;
 
     public RequestHandler(Engine engine) {
         this(engine, Operations.standard(), NamespacePolicy.REGION);
@@ -49,9 +50,14 @@ public final class RequestHandler {
     }
 
     public RequestHandler(Engine engine, Operations operations, NamespacePolicy namespacePolicy) {
+        this(engine, operations, namespacePolicy, Pipeline.standard(operations));
+    }
+
+    /** A handler running requests through {@code pipeline} (e.g. the standard one with a stage added). */
+    public RequestHandler(Engine engine, Operations operations, NamespacePolicy namespacePolicy, Pipeline pipeline) {
         this.engine = engine;
-        this.operations = operations;
         this.namespacePolicy = namespacePolicy;
+        this.pipeline = pipeline;
     }
 
     public Engine engine() {
@@ -59,75 +65,31 @@ public final class RequestHandler {
     }
 
     /**
-     * Handles one request.
+     * Handles one request that came over HTTP.
      *
      * @param target        the {@code X-Amz-Target} header (may be null)
      * @param authorization the {@code Authorization} header (may be null: the default region is used)
      * @param body          the request body; only {@code length} bytes are read
      */
     public Response handle(String target, String authorization, byte[] body, int length) {
+        return handle(Transport.HTTP, target, authorization, body, length);
+    }
+
+    /** Handles one request that came by {@code transport}: runs it through the {@link Pipeline}. */
+    public Response handle(Transport transport, String target, String authorization, byte[] body, int length) {
         String requestId = newRequestId();
-        String operation = null;
-        Action action = null;
-        if (target != null) {
-            if (target.startsWith(DYNAMODB_TARGET_PREFIX)) {
-                operation = target.substring(DYNAMODB_TARGET_PREFIX.length());
-                action = operations.dynamodb(operation);
-            } else if (target.startsWith(STREAMS_TARGET_PREFIX)) {
-                operation = target.substring(STREAMS_TARGET_PREFIX.length());
-                action = operations.streams(operation);
-            }
-        }
-        if (action == null) {
-            return error(new DynamoException(ErrorTypes.UNKNOWN_OPERATION, null, 400), requestId);
-        }
-        if (length > MAX_REQUEST_BYTES) {
-            return error(new DynamoException(ErrorTypes.REQUEST_ENTITY_TOO_LARGE,
-                "Request size " + length + " exceeded " + MAX_REQUEST_BYTES + " bytes", 413), requestId);
-        }
-        RequestContext ctx = new RequestContext(engine, namespaceOf(authorization, namespacePolicy), operation, requestId);
+        Exchange exchange = new Exchange(engine, transport, target, authorization, body, length, requestId,
+            namespaceOf(authorization, namespacePolicy));
         try {
-            JsonNode request;
-            try {
-                request = Json.parse(body, 0, length);
-            } catch (JsonProcessingException e) {
-                throw DynamoException.serialization(e.getOriginalMessage());
-            }
-            if (request == null || request.isMissingNode()) {
-                request = Json.object();
-            }
-            if (!request.isObject()) {
-                throw DynamoException.serialization(Requests.unexpected(request, "structure"));
-            }
-            dev.dynamotest.engine.faults.FaultRule fault = engine.faults().isEmpty() ? null
-                : engine.faults().match(operation, faultTable(request), faultKey(request), accessKeyOf(authorization));
-            if (fault != null && (fault.effect() instanceof dev.dynamotest.engine.faults.FaultEffect.Unprocessed
-                || fault.effect() instanceof dev.dynamotest.engine.faults.FaultEffect.TransactionConflictOn)) {
-                ctx.partialFault(fault.effect()); // the action carries these out
-                fault = null;
-            }
-            if (fault != null && fault.timing() == dev.dynamotest.engine.faults.FaultRule.Timing.BEFORE) {
-                Response r = applyFault(fault, requestId, ctx, request);
-                if (r != null) {
-                    return r;
-                }
-            }
-            ByteArrayBuilder buffer = new ByteArrayBuilder(512);
-            try (JsonGenerator g = Json.FACTORY.createGenerator(buffer)) {
-                action.execute(ctx, request, g);
-            }
-            if (fault != null && fault.timing() == dev.dynamotest.engine.faults.FaultRule.Timing.AFTER) {
-                Response r = applyFault(fault, requestId, ctx, request); // applied, then the response is lost or replaced
-                if (r != null) {
-                    return r;
-                }
-            }
-            return ok(buffer.toByteArray(), requestId);
-        } catch (DynamoException e) {
-            return error(e, requestId);
+            return pipeline.run(exchange);
         } catch (IOException | RuntimeException e) {
             return error(DynamoException.internal("Internal server error: " + e), requestId);
         }
+    }
+
+    /** The stages every request goes through. */
+    public Pipeline pipeline() {
+        return pipeline;
     }
 
     /**
@@ -164,77 +126,8 @@ public final class RequestHandler {
         return namespaceOf(authorization, NamespacePolicy.ACCESS_KEY_AND_REGION).accessKey();
     }
 
-    /** The table a fault rule can target: TableName, or a batch's only table in RequestItems. */
-    private static String faultTable(JsonNode request) {
-        JsonNode t = Requests.member(request, "TableName");
-        if (t != null && t.isTextual()) {
-            return t.textValue();
-        }
-        JsonNode items = Requests.member(request, "RequestItems");
-        if (items != null && items.isObject() && items.size() == 1) {
-            return items.fieldNames().next();
-        }
-        return null;
-    }
-
-    private static final java.util.Set<String> READS = java.util.Set.of("GetItem", "BatchGetItem", "Query", "Scan", "TransactGetItems");
-    private static final java.util.Set<String> WRITES =
-        java.util.Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems");
-
-    /**
-     * An injected ProvisionedThroughputExceededException on a read or write of one table carries the reason a real
-     * throttle of that table would ({@code TableReadProvisionedThroughputExceeded} / {@code TableWrite...}), so retry
-     * code that looks at ThrottlingReasons can be tested with faults too.
-     */
-    private static DynamoException withThrottlingReason(DynamoException e, RequestContext ctx, JsonNode request) {
-        String table = faultTable(request);
-        String op = ctx.operation();
-        if (!ErrorTypes.PROVISIONED_THROUGHPUT_EXCEEDED.equals(e.type()) || table == null || !(READS.contains(op) || WRITES.contains(op))) {
-            return e;
-        }
-        return new dev.dynamotest.engine.error.Throttled(e.type(), e.getMessage(), java.util.List.of(dev.dynamotest.engine.error.Throttled.Reason.of(
-            false, WRITES.contains(op), dev.dynamotest.engine.error.Throttled.PROVISIONED, ctx.namespace().tableArn(table))), -1);
-    }
-
-    /** The key a fault rule can target: Key, or the attributes of Item (a superset of its key). */
-    private static java.util.Map<String, dev.dynamotest.engine.model.AttributeValue> faultKey(JsonNode request) {
-        JsonNode k = Requests.member(request, "Key");
-        if (k == null) {
-            k = Requests.member(request, "Item");
-        }
-        if (k == null || !k.isObject()) {
-            return null;
-        }
-        try {
-            return AttributeValueJson.readMap(k);
-        } catch (DynamoException e) {
-            return null; // the action reports the bad value itself
-        }
-    }
-
-    /**
-     * A fault's response: an error as the service sends it, a dropped connection, or (latency) null after
-     * waiting, so the request goes on normally.
-     */
-    private static Response applyFault(dev.dynamotest.engine.faults.FaultRule rule, String requestId, RequestContext ctx, JsonNode request) {
-        dev.dynamotest.engine.faults.FaultEffect effect = rule.effect();
-        if (effect instanceof dev.dynamotest.engine.faults.FaultEffect.Error e) {
-            return error(withThrottlingReason(e.exception(), ctx, request), requestId);
-        }
-        if (effect instanceof dev.dynamotest.engine.faults.FaultEffect.DropConnection) {
-            return Response.dropped(requestId);
-        }
-        if (effect instanceof dev.dynamotest.engine.faults.FaultEffect.Latency l) {
-            try {
-                Thread.sleep(l.delay().toMillis());
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return null;
-    }
-
-    private static Response ok(byte[] body, String requestId) {
+    /** A 200 response with {@code body}. */
+    public static Response ok(byte[] body, String requestId) {
         return new Response(200, body, body.length, CONTENT_TYPE, requestId, crc(body));
     }
 
@@ -249,9 +142,9 @@ public final class RequestHandler {
             }
             if (e instanceof ErrorDetails details) {
                 details.writeDetails(g);
-            } else if (e instanceof dev.dynamotest.engine.error.Throttled t && !t.reasons().isEmpty()) {
+            } else if (e instanceof Throttled t && !t.reasons().isEmpty()) {
                 g.writeArrayFieldStart(t.reasonsMember());
-                for (dev.dynamotest.engine.error.Throttled.Reason r : t.reasons()) {
+                for (Throttled.Reason r : t.reasons()) {
                     g.writeStartObject();
                     g.writeStringField("reason", r.reason());
                     g.writeStringField("resource", r.resource());

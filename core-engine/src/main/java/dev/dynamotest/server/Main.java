@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,6 +30,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("replay")) {
+            System.exit(Replay.run(Arrays.copyOfRange(args, 1, args.length), System.out));
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args);
@@ -110,6 +115,10 @@ public final class Main {
         if (options.s3Dir != null) {
             engine.transfers().s3Root(options.s3Dir);
         }
+        engine.journal().keepBodies(options.journalBodies);
+        if (options.journalFile != null) {
+            engine.journal().addSink(new JournalFile(options.journalFile));
+        }
         return engine;
     }
 
@@ -179,6 +188,10 @@ public final class Main {
             "  --load FILE        load a snapshot file (see docs/snapshots.md) after start-up",
             "  --s3-dir DIR       the directory standing in for S3 in ExportTableToPointInTime and ImportTable",
             "                     (bucket = sub-directory; default: a temporary directory)",
+            "  --journal FILE     append every request's journal entry to FILE as a JSON line",
+            "  --journal-bodies   keep request and response bodies in the journal (needed to replay it)",
+            "       java -jar dynamotest-server.jar replay --journal FILE --against URL",
+            "  replays a journal kept with --journal-bodies against URL and reports every response that differs",
             "DynamoDB Local's flags are accepted as well: -port N, -inMemory, -sharedDb, -delayTransientStatuses,",
             "-disableTelemetry (nothing is ever sent), -cors ARG (ignored), -dbPath DIR (as --data-dir),",
             "-optimizeDbBeforeStartup (nothing to do), -help. Given any of them, tables are separated per access key",
@@ -196,6 +209,8 @@ public final class Main {
         DurableStore.Durability durability = DurableStore.Durability.FSYNC;
         Path loadFile;
         Path s3Dir;
+        Path journalFile;
+        boolean journalBodies;
         boolean help;
         boolean train;
 
@@ -249,6 +264,12 @@ public final class Main {
                     }
                     case "--port-file":
                         o.portFile = Path.of(value(args, ++i, a));
+                        break;
+                    case "--journal":
+                        o.journalFile = Path.of(value(args, ++i, a));
+                        break;
+                    case "--journal-bodies":
+                        o.journalBodies = true;
                         break;
                     case "--train":
                         o.train = true;

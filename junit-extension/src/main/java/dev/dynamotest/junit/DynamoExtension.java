@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 
 /**
@@ -46,7 +47,7 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
  * (when called from its thread, or when it is the only one running).
  */
 public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
-    TestInstancePostProcessor, ParameterResolver {
+    TestInstancePostProcessor, ParameterResolver, TestExecutionExceptionHandler {
 
     static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(DynamoExtension.class);
 
@@ -132,8 +133,29 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
     public void afterEach(ExtensionContext context) {
         TestState test = context.getStore(NS).get(TestState.class, TestState.class);
         if (test != null) {
-            test.close();
+            try {
+                CostReport.afterTest(context, test);
+            } finally {
+                test.close();
+            }
         }
+    }
+
+    /**
+     * A failing test's exception gets the test's last requests from the journal (with why a condition failed)
+     * as a suppressed {@link RecentRequests}: the failure output shows what the code asked DynamoDB.
+     */
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        TestState test = context.getStore(NS).get(TestState.class, TestState.class);
+        if (test != null && test.scope() != null && test.scope().isEmbedded()) {
+            var journal = test.scope().journal();
+            int total = journal.size();
+            if (total > 0) {
+                throwable.addSuppressed(new RecentRequests(journal.last(RecentRequests.SHOWN), total));
+            }
+        }
+        throw throwable;
     }
 
     // ------------------------------------------------------------------ parameters

@@ -2,6 +2,7 @@ package dev.dynamotest.junit;
 
 import dev.dynamotest.engine.Engine;
 import dev.dynamotest.engine.EngineClock;
+import dev.dynamotest.engine.journal.NamespaceJournal;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
@@ -67,6 +68,16 @@ public interface DynamoRuntime {
 
     /** How the injected clients reach the engine (HTTP for an external endpoint). */
     Transport transport();
+
+    /**
+     * The request journal of this test's namespace: every request its clients made since the test started (after
+     * the declared tables and seeds were written; {@code @BeforeEach} methods' requests are included, call
+     * {@code journal().clear()} to leave them out), with its units, keys, expressions and outcome. Check it with
+     * {@code DynamoAssertions.assertThatRequests(dynamo)} from the AssertJ module.
+     *
+     * @throws IllegalStateException against an external endpoint
+     */
+    NamespaceJournal journal();
 
     /**
      * Fault rules for this test's calls, cleared after the test.

@@ -2,6 +2,8 @@ package dev.dynamotest.junit;
 
 import dev.dynamotest.engine.Engine;
 import dev.dynamotest.engine.EngineClock;
+import dev.dynamotest.engine.journal.NamespaceJournal;
+import dev.dynamotest.engine.table.NamespaceId;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +61,20 @@ final class Scope implements DynamoRuntime, AutoCloseable {
             faults = new TestFaults(backend.engine().faults(), credentials.resolveCredentials().accessKeyId());
         }
         return faults;
+    }
+
+    @Override
+    public NamespaceJournal journal() {
+        if (!backend.embedded()) {
+            throw new IllegalStateException("the request journal needs the embedded engine, not an external endpoint "
+                + backend.endpoint() + " (a DynamoTest server serves it on GET /_dynamotest/journal)");
+        }
+        return backend.engine().journal().namespace(namespaceId());
+    }
+
+    /** This scope's namespace in the embedded engine: its region and access key. */
+    NamespaceId namespaceId() {
+        return new NamespaceId(region.id(), credentials.resolveCredentials().accessKeyId());
     }
 
     @Override

@@ -83,6 +83,25 @@ final class AdminClient {
         }
     }
 
+    /** The journal as JSON lines, filtered by the admin API's query parameters (e.g. {@code operation=Query}). */
+    String journalLines(String query) {
+        HttpRequest r = HttpRequest.newBuilder(endpoint.resolve("/_dynamotest/journal" + (query == null || query.isEmpty() ? "" : "?" + query)))
+            .timeout(Duration.ofSeconds(30)).GET().build();
+        try {
+            HttpResponse<String> answer = http.send(r, HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("DynamoTest admin API: GET /_dynamotest/journal answered "
+                    + answer.statusCode() + ": " + answer.body());
+            }
+            return answer.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("DynamoTest admin API at " + endpoint + " is unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while calling the DynamoTest admin API", e);
+        }
+    }
+
     JsonNode call(String method, String resource, JsonNode body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(endpoint.resolve("/_dynamotest/" + resource))
             .timeout(Duration.ofSeconds(30))

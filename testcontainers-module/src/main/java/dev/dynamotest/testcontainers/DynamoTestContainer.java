@@ -1,5 +1,7 @@
 package dev.dynamotest.testcontainers;
 
+import dev.dynamotest.engine.journal.JournalEntry;
+import dev.dynamotest.protocol.JournalJson;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -118,6 +120,27 @@ public class DynamoTestContainer extends GenericContainer<DynamoTestContainer> {
         serverArgs.addAll(list);
         setCommand(serverArgs.toArray(new String[0]));
         return self();
+    }
+
+    /**
+     * The server's request journal (every request, its units, keys, expressions and outcome) as JSON lines, as
+     * {@code GET /_dynamotest/journal?query} serves them ({@code query} may be null, or e.g. {@code operation=Query&table=orders}).
+     */
+    public List<String> journalLines(String query) {
+        return admin().journalLines(query).lines().toList();
+    }
+
+    /**
+     * The server's request journal as entries (needs {@code dynamotest-core-engine} on the classpath, which the
+     * JUnit extension brings), for {@code DynamoAssertions.assertThatJournal(container.journal())}.
+     */
+    public List<JournalEntry> journal() {
+        return journalLines(null).stream().map(JournalJson::read).toList();
+    }
+
+    /** Forgets the server's journal entries ({@code DELETE /_dynamotest/journal}). */
+    public void clearJournal() {
+        admin().call("DELETE", "journal", null);
     }
 
     /** {@code http://host:port} of the DynamoDB endpoint (and the admin API under {@code /_dynamotest/}). */

@@ -4,6 +4,7 @@ import dev.dynamotest.engine.EngineClock;
 import dev.dynamotest.engine.error.ErrorTypes;
 import dev.dynamotest.engine.error.Messages;
 import dev.dynamotest.engine.error.Throttled;
+import dev.dynamotest.engine.journal.RequestTrace;
 import dev.dynamotest.engine.model.AttributeValue;
 import dev.dynamotest.engine.table.CommitListener;
 import dev.dynamotest.engine.table.ItemChange;
@@ -314,6 +315,11 @@ public final class CapacityModel implements CommitListener {
                     }
                 }
                 s.metrics(m.arn()).consumed(true, cost.table());
+                RequestTrace trace = RequestTrace.current();
+                if (trace != null) {
+                    trace.write(m.name(), cost.total());
+                    trace.key(m.name(), null, m.keySchema().keyMap(c.key()), true);
+                }
                 for (Map.Entry<String, Double> g : cost.globalIndexes().entrySet()) {
                     TableMetadata.IndexDefinition d = m.globalIndex(g.getKey());
                     if (d != null) {
@@ -324,8 +330,39 @@ public final class CapacityModel implements CommitListener {
         }
     }
 
-    /** Charges a read of {@code units} on a table or index (indexName null for the table). */
-    public synchronized void chargeRead(Table t, String indexName, AttributeValue partitionKey, double units) {
+    /**
+     * Charges a Query or Scan page of {@code units} on a table or index (indexName null for the table); a Query's
+     * partition key is recorded as the key it read.
+     */
+    public void chargeRead(Table t, String indexName, AttributeValue partitionKey, double units) {
+        charge(t, indexName, partitionKey, units);
+        RequestTrace trace = RequestTrace.current();
+        if (trace != null) {
+            TableMetadata m = t.metadata();
+            trace.read(m.name(), units);
+            if (partitionKey != null) {
+                TableMetadata.IndexDefinition d = indexName == null ? null
+                    : m.globalIndex(indexName) != null ? m.globalIndex(indexName) : m.localIndex(indexName);
+                String attribute = d != null ? d.keySchema().partition().name() : m.keySchema().partition().name();
+                trace.key(m.name(), indexName, Map.of(attribute, partitionKey), false);
+            }
+        }
+    }
+
+    /**
+     * Charges the read of one item (GetItem, a batch's or a transaction's item) on the table, recording its key
+     * in the request's journal entry.
+     */
+    public void chargeItemRead(Table t, PrimaryKey key, double units) {
+        charge(t, null, key.partition(), units);
+        RequestTrace trace = RequestTrace.current();
+        if (trace != null) {
+            trace.read(t.name(), units);
+            trace.key(t.name(), null, t.metadata().keySchema().keyMap(key), false);
+        }
+    }
+
+    private synchronized void charge(Table t, String indexName, AttributeValue partitionKey, double units) {
         TableMetadata m = t.metadata();
         TableMetadata.IndexDefinition gsi = indexName == null ? null : m.globalIndex(indexName);
         String arn = gsi != null ? gsi.arn() : m.arn();

@@ -106,7 +106,7 @@ public final class BatchExecuteStatement implements Action {
                 Item item = e.table.get(e.key);
                 double units = CapacityUnits.read(item, consistent);
                 try {
-                    ctx.engine().capacity().chargeRead(e.table, null, e.key.partition(), units);
+                    ctx.engine().capacity().chargeItemRead(e.table, e.key, units);
                 } catch (DynamoException ex) {
                     e.error = ex; // a throttled read is that statement's error (ProvisionedThroughputExceeded)
                     e.errorNamesTable = true;

@@ -136,7 +136,7 @@ public final class BatchGetItem implements Action {
                 Item item = data.get(t.primaryKeys().get(i));
                 double itemUnits = CapacityUnits.read(item, t.consistent());
                 try {
-                    ctx.engine().capacity().chargeRead(t.table(), null, t.primaryKeys().get(i).partition(), itemUnits);
+                    ctx.engine().capacity().chargeItemRead(t.table(), t.primaryKeys().get(i), itemUnits);
                 } catch (Throttled throttle) {
                     // a key without read capacity is returned unprocessed; the batch goes on
                     unprocessed.computeIfAbsent(t, x -> new ArrayList<>()).add(t.keys().get(i));

@@ -164,7 +164,7 @@ public final class ExecuteTransaction implements Action {
             Item item = snapshot.get(tables.get(i)).get(keys.get(i));
             double cost = 2 * CapacityUnits.read(item, true); // transactional reads cost twice a consistent read
             try {
-                ctx.engine().capacity().chargeRead(tables.get(i), null, keys.get(i).partition(), cost);
+                ctx.engine().capacity().chargeItemRead(tables.get(i), keys.get(i), cost);
             } catch (dev.dynamotest.engine.error.Throttled t) {
                 throw TransactionCanceled.throttled(statements.size(), i, t);
             }

@@ -48,7 +48,7 @@ public final class GetItem implements Action {
         PrimaryKey key = table.keySchema().keyOf(keyMap);
         Item item = table.get(key);
         double units = CapacityUnits.read(item, Boolean.TRUE.equals(consistent));
-        ctx.engine().capacity().chargeRead(table, null, key.partition(), units);
+        ctx.engine().capacity().chargeItemRead(table, key, units);
         out.writeStartObject();
         if (item != null) {
             AttributeValueJson.writeItemField(out, "Item", projection == null ? item : Projector.project(item, projection.paths()));

@@ -3,9 +3,12 @@ package dev.dynamotest.protocol.actions;
 import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.engine.expr.Condition;
 import dev.dynamotest.engine.expr.ConditionEvaluator;
+import dev.dynamotest.engine.expr.ConditionExplainer;
 import dev.dynamotest.engine.expr.ExpressionKind;
 import dev.dynamotest.engine.expr.Path;
 import dev.dynamotest.engine.expr.UpdateResult;
+import dev.dynamotest.engine.journal.KeyRef;
+import dev.dynamotest.engine.journal.RequestTrace;
 import dev.dynamotest.engine.model.Item;
 import dev.dynamotest.engine.table.PrimaryKey;
 import dev.dynamotest.engine.table.Table;
@@ -54,6 +57,16 @@ final class ItemWrite {
         return new ItemWrite(Kind.UPDATE, table, key, condition, oldOnFailure, change);
     }
 
+    /** For the journal: which part of the condition was false and the values compared (failure path only). */
+    void explainFailure(Item old) {
+        RequestTrace trace = RequestTrace.current();
+        if (trace != null && condition != null) {
+            for (String why : ConditionExplainer.explain(condition, old, ExpressionKind.CONDITION)) {
+                trace.conditionFailed(new KeyRef(table.name(), null, table.keySchema().keyMap(key), true) + ": " + why);
+            }
+        }
+    }
+
     /** True if the condition holds for the current item (no condition: true). */
     boolean conditionHolds(Item old) {
         return condition == null || ConditionEvaluator.evaluate(condition, old, ExpressionKind.CONDITION);
@@ -65,6 +78,7 @@ final class ItemWrite {
      */
     UpdateResult apply(Item old) {
         if (!conditionHolds(old)) {
+            explainFailure(old);
             throw DynamoException.conditionalCheckFailed(oldOnFailure ? old : null);
         }
         UpdateResult r = change.apply(old);

@@ -10,6 +10,7 @@ import dev.dynamotest.engine.expr.ExpressionKind;
 import dev.dynamotest.engine.expr.Path;
 import dev.dynamotest.engine.expr.Projection;
 import dev.dynamotest.engine.expr.Projector;
+import dev.dynamotest.engine.journal.RequestTrace;
 import dev.dynamotest.engine.model.AttributeValue;
 import dev.dynamotest.engine.model.Item;
 import dev.dynamotest.engine.query.Entry;
@@ -226,6 +227,10 @@ final class ReadPages {
             }
         }
         capacity.chargeRead(table, indexName, partitionKey, CapacityUnits.read(bytes, consistent));
+        RequestTrace trace = RequestTrace.current();
+        if (trace != null) {
+            trace.counts(scanned, matched);
+        }
         out.writeStartObject();
         if (!count) {
             out.writeArrayFieldStart("Items");

@@ -100,7 +100,7 @@ public final class TransactGetItems implements Action {
             Item item = snapshot.get(g.table()).get(g.key());
             double cost = 2 * CapacityUnits.read(item, true); // transactional reads cost twice a consistent read
             try {
-                ctx.engine().capacity().chargeRead(g.table(), null, g.key().partition(), cost);
+                ctx.engine().capacity().chargeItemRead(g.table(), g.key(), cost);
             } catch (Throttled t) {
                 throw TransactionCanceled.throttled(gets.size(), i, t);
             }

@@ -27,6 +27,8 @@ import java.time.format.DateTimeParseException;
  *   <li>{@code POST /_dynamotest/ttl/sweep} → {@code {"deleted": 3}}</li>
  *   <li>{@code POST /_dynamotest/reset} → {@code {"reset": true}}: every table dropped, fault rules cleared</li>
  *   <li>{@code GET /_dynamotest/snapshot[?table=NAME]} → the snapshot file; {@code POST} one to load it</li>
+ *   <li>{@code GET /_dynamotest/journal?operation=Query&table=orders} → the request journal as JSON lines;
+ *       {@code DELETE} clears it; {@code /_dynamotest/journal/settings} reads or sets its switches</li>
  * </ul>
  */
 public final class AdminHandler implements HttpHandler {
@@ -136,6 +138,27 @@ public final class AdminHandler implements HttpHandler {
                     return;
                 }
                 break;
+            case "/_dynamotest/journal":
+                if (get) {
+                    sendLines(ex, JournalAdmin.entries(engine.journal(), ex.getQueryParameters()));
+                    return;
+                }
+                if (Methods.DELETE.equals(ex.getRequestMethod())) {
+                    ObjectNode r = Json.object();
+                    r.put("cleared", JournalAdmin.clear(engine.journal(), ex.getQueryParameters()));
+                    send(ex, 200, r);
+                    return;
+                }
+                break;
+            case "/_dynamotest/journal/settings":
+                if (get || post) {
+                    if (post) {
+                        JournalAdmin.configure(engine.journal(), json(body));
+                    }
+                    send(ex, 200, JournalAdmin.settings(engine.journal()));
+                    return;
+                }
+                break;
             case "/_dynamotest/ttl/sweep":
                 if (post) {
                     ObjectNode r = Json.object();
@@ -215,7 +238,13 @@ public final class AdminHandler implements HttpHandler {
         }
     }
 
-    private static ObjectNode error(String message) {
+    private static void sendLines(HttpServerExchange ex, String lines) {
+        ex.setStatusCode(200);
+        ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/x-ndjson");
+        ex.getResponseSender().send(lines, StandardCharsets.UTF_8);
+    }
+
+    static ObjectNode error(String message) {
         ObjectNode r = Json.object();
         r.put("error", message);
         return r;

@@ -1,0 +1,20 @@
+package dev.dynamotest.protocol.pipeline;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import dev.dynamotest.protocol.Json;
+import dev.dynamotest.protocol.RequestHandler;
+import dev.dynamotest.protocol.Response;
+import java.io.IOException;
+
+/** The last stage: runs the operation's action and answers with its response object. */
+public final class ActionStage implements Stage {
+    @Override
+    public Response apply(Exchange exchange, Chain next) throws IOException {
+        ByteArrayBuilder buffer = new ByteArrayBuilder(512);
+        try (JsonGenerator g = Json.FACTORY.createGenerator(buffer)) {
+            exchange.action().execute(exchange.context(), exchange.request(), g);
+        }
+        return RequestHandler.ok(buffer.toByteArray(), exchange.requestId());
+    }
+}
