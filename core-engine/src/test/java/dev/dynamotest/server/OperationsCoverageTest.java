@@ -72,14 +72,14 @@ class OperationsCoverageTest {
     @Test
     void anOperationThatIsNotServedAnswersUnknownOperationException() throws Exception {
         Operations served = Operations.standard();
-        assertThat(served.dynamodb("ListExports")).as("pick an operation that is not served").isNull();
+        assertThat(served.dynamodb("DescribeKinesisStreamingDestination")).as("pick an operation that is not served").isNull();
         try {
-            ServerFixture.client().listExports(b -> b.maxResults(10));
+            ServerFixture.client().describeKinesisStreamingDestination(b -> b.tableName("any-table"));
             throw new AssertionError("no error");
         } catch (DynamoDbException e) {
             assertThat(e.statusCode()).isEqualTo(400);
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
         }
-        assertThat(compatibilityDoc()).contains("| `ListExports` | DynamoDB | not implemented | `UnknownOperationException`");
+        assertThat(compatibilityDoc()).contains("| `DescribeKinesisStreamingDestination` | DynamoDB | not implemented | `UnknownOperationException`");
     }
 }
