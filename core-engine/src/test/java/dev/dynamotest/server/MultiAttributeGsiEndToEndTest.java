@@ -258,4 +258,14 @@ class MultiAttributeGsiEndToEndTest {
             .expressionAttributeNames(Map.of("#r", "region"))
             .expressionAttributeValues(Map.of(":t", s("t1"), ":r", s("eu")))).count()).isEqualTo(5);
     }
+
+    @Test
+    void partiqlOnTheIndexIsAFilteredScan() {
+        var r = DB.executeStatement(b -> b.statement("SELECT id FROM \"" + table + "\".\"byDate\" WHERE tenant = ? AND region = ? AND \"month\" = ?")
+            .parameters(s("t1"), s("eu"), n(1)));
+        assertThat(r.items()).extracting(i -> i.get("id").s()).containsExactlyInAnyOrder("a", "b", "d");
+        DynamoDbException orderBy = error(() -> DB.executeStatement(b -> b.statement("SELECT id FROM \"" + table
+            + "\".\"byDate\" WHERE tenant = ? AND region = ? ORDER BY \"year\"").parameters(s("t1"), s("eu"))));
+        assertThat(orderBy.awsErrorDetails().errorMessage()).isEqualTo("ORDER BY is not supported on an index with a multi-attribute key");
+    }
 }
