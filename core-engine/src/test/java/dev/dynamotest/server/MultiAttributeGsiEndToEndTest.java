@@ -234,4 +234,38 @@ class MultiAttributeGsiEndToEndTest {
         assertThat(duplicate.awsErrorDetails().errorMessage())
             .isEqualTo("Invalid KeySchema: Some index key attributes are duplicated: a");
     }
+
+    @Test
+    void aFilterOnAnyKeyAttributeOfTheIndexIsRejected() {
+        DynamoDbException e = error(() -> DB.query(b -> b.tableName(table).indexName("byDate")
+            .keyConditionExpression("tenant = :t AND #r = :r").filterExpression("#d > :d")
+            .expressionAttributeNames(Map.of("#r", "region", "#d", "day"))
+            .expressionAttributeValues(Map.of(":t", s("t1"), ":r", s("eu"), ":d", n(1)))));
+        assertThat(e.awsErrorDetails().errorMessage())
+            .isEqualTo("Filter Expression can only contain non-primary key attributes: Primary key attribute: day");
+    }
+
+    @Test
+    void aRestoredTableKeepsTheMultiAttributeIndexAndItsDefinitions() {
+        String arn = DB.createBackup(b -> b.tableName(table).backupName("multi")).backupDetails().backupArn();
+        String restored = ServerFixture.uniqueName("multi-gsi-restored");
+        DB.restoreTableFromBackup(b -> b.backupArn(arn).targetTableName(restored));
+        var d = DB.describeTable(b -> b.tableName(restored)).table();
+        assertThat(d.attributeDefinitions()).extracting(AttributeDefinition::attributeName)
+            .containsExactlyInAnyOrder("id", "tenant", "region", "year", "month", "day");
+        assertThat(d.globalSecondaryIndexes().get(0).keySchema()).hasSize(5);
+        assertThat(DB.query(b -> b.tableName(restored).indexName("byDate").keyConditionExpression("tenant = :t AND #r = :r")
+            .expressionAttributeNames(Map.of("#r", "region"))
+            .expressionAttributeValues(Map.of(":t", s("t1"), ":r", s("eu")))).count()).isEqualTo(5);
+    }
+
+    @Test
+    void partiqlOnTheIndexIsAFilteredScan() {
+        var r = DB.executeStatement(b -> b.statement("SELECT id FROM \"" + table + "\".\"byDate\" WHERE tenant = ? AND region = ? AND \"month\" = ?")
+            .parameters(s("t1"), s("eu"), n(1)));
+        assertThat(r.items()).extracting(i -> i.get("id").s()).containsExactlyInAnyOrder("a", "b", "d");
+        DynamoDbException orderBy = error(() -> DB.executeStatement(b -> b.statement("SELECT id FROM \"" + table
+            + "\".\"byDate\" WHERE tenant = ? AND region = ? ORDER BY \"year\"").parameters(s("t1"), s("eu"))));
+        assertThat(orderBy.awsErrorDetails().errorMessage()).isEqualTo("ORDER BY is not supported on an index with a multi-attribute key");
+    }
 }

@@ -191,8 +191,14 @@ public final class PartiqlPlanner {
      * key makes it a query on that partition, and the first top-level comparison, BETWEEN or begins_with on the
      * sort key bounds the range. The whole WHERE clause is still applied as a filter by the caller.
      */
+    /** DynamoTest does not plan ORDER BY over a multi-attribute GSI key (see docs/compatibility.md). */
+    static final String ORDER_BY_MULTI_ATTRIBUTE = "ORDER BY is not supported on an index with a multi-attribute key";
+
     public static ReadPlan read(Statement.Select s, KeySchema target) {
-        if (target.isMultiAttribute() && s.orderBy().isEmpty()) {
+        if (target.isMultiAttribute()) {
+            if (!s.orderBy().isEmpty()) {
+                throw DynamoException.validation(ORDER_BY_MULTI_ATTRIBUTE);
+            }
             return new ReadPlan(null, null, true); // a multi-attribute GSI key: read as a filtered scan of the index
         }
         List<Condition> terms = conjuncts(s.where());

@@ -10,6 +10,7 @@ import dev.dynamotest.engine.expr.Projection;
 import dev.dynamotest.engine.model.AttributeValue;
 import dev.dynamotest.engine.query.Entry;
 import dev.dynamotest.engine.query.Reader;
+import dev.dynamotest.engine.table.KeyAttribute;
 import dev.dynamotest.engine.table.KeySchema;
 import dev.dynamotest.engine.table.Table;
 import dev.dynamotest.protocol.Action;
@@ -73,9 +74,9 @@ public final class Query implements Action {
         if (filter != null) {
             Set<String> used = new HashSet<>();
             KeyConditions.attributes(filter, used);
-            for (String a : new String[] {key.partition().name(), key.sort() == null ? null : key.sort().name()}) {
-                if (a != null && used.contains(a)) {
-                    throw DynamoException.validation("Filter Expression can only contain non-primary key attributes: Primary key attribute: " + a);
+            for (KeyAttribute k : key.attributes()) {
+                if (used.contains(k.name())) {
+                    throw DynamoException.validation("Filter Expression can only contain non-primary key attributes: Primary key attribute: " + k.name());
                 }
             }
         }

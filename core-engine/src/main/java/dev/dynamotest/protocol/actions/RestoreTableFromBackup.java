@@ -7,6 +7,7 @@ import dev.dynamotest.engine.error.ErrorTypes;
 import dev.dynamotest.engine.error.Messages;
 import dev.dynamotest.engine.model.AttrType;
 import dev.dynamotest.engine.table.Backup;
+import dev.dynamotest.engine.table.KeyAttribute;
 import dev.dynamotest.engine.table.KeySchema;
 import dev.dynamotest.engine.table.Table;
 import dev.dynamotest.engine.table.TableMetadata;
@@ -216,9 +217,8 @@ public final class RestoreTableFromBackup implements Action {
     }
 
     private static void addKey(Set<String> used, KeySchema k) {
-        used.add(k.partition().name());
-        if (k.sort() != null) {
-            used.add(k.sort().name());
+        for (KeyAttribute a : k.attributes()) {
+            used.add(a.name());
         }
     }
 }
