@@ -10,6 +10,8 @@ import dev.dynamotest.engine.error.ErrorTypes;
 import dev.dynamotest.engine.table.NamespaceId;
 import java.io.IOException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.zip.CRC32;
 
 /**
@@ -120,8 +122,8 @@ public final class RequestHandler {
             return ok(buffer.toByteArray(), requestId);
         } catch (DynamoException e) {
             return error(e, requestId);
-        } catch (IOException | RuntimeException e) {
-            return error(DynamoException.internal("Internal server error: " + e), requestId);
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            return unexpected(e, requestId);
         } catch (StackOverflowError e) {
             return error(DynamoException.validation("Nesting Levels have exceeded supported limits"), requestId);
         }
@@ -225,6 +227,24 @@ public final class RequestHandler {
             }
         }
         return null;
+    }
+
+    /** The service's generic answer to a failure of its own; the text of the exception stays in the server's log. */
+    public static final String INTERNAL_ERROR_MESSAGE = "Internal server error";
+    private static final Logger LOG = Logger.getLogger(RequestHandler.class.getName());
+
+    /**
+     * The answer to an exception no validation foresaw: the service's InternalServerError with its generic text,
+     * never the exception's text; the stack goes to the log. An OutOfMemoryError is answered (and logged) the same.
+     */
+    public static Response unexpected(Throwable e) {
+        return unexpected(e, newRequestId());
+    }
+
+    private static Response unexpected(Throwable e, String requestId) {
+        LOG.log(Level.SEVERE, "Internal server error answering request " + requestId
+            + (e instanceof OutOfMemoryError ? " (out of heap: raise -Xmx, see README \"Security and limits\")" : ""), e);
+        return error(DynamoException.internal(INTERNAL_ERROR_MESSAGE), requestId);
     }
 
     private static Response ok(byte[] body, String requestId) {

@@ -204,17 +204,27 @@ public final class DynamoTestServer implements AutoCloseable {
             String target = exchange.getRequestHeaders().getFirst(AMZ_TARGET);
             String authorization = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
             exchange.getRequestReceiver().receiveFullBytes((ex, body) -> {
-                if (handler.engine().faults().isEmpty()) {
-                    respond(ex, handler.handle(target, authorization, body, body.length));
+                if (handler.engine().faults().isEmpty() && IoThreadWork.isCheap(target, body.length)) {
+                    respond(ex, handle(handler, target, authorization, body));
                 } else {
-                    // fault rules may add latency: never sleep on an I/O thread
-                    ex.dispatch(() -> respond(ex, handler.handle(target, authorization, body, body.length)));
+                    // fault rules may add latency, and big or scanning requests take time: never on an I/O thread,
+                    // whose other connections would wait for them
+                    ex.dispatch(() -> respond(ex, handle(handler, target, authorization, body)));
                 }
             },
                 (ex, error) -> {
                     ex.setStatusCode(413);
                     ex.endExchange();
                 });
+        }
+
+        /** The handler's answer; the last line of defence turns anything it throws (OutOfMemoryError too) into a JSON error. */
+        private static Response handle(RequestHandler handler, String target, String authorization, byte[] body) {
+            try {
+                return handler.handle(target, authorization, body, body.length);
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                return RequestHandler.unexpected(e);
+            }
         }
 
         private static void respond(HttpServerExchange ex, Response r) {
