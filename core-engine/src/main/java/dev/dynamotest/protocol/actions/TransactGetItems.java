@@ -42,6 +42,18 @@ public final class TransactGetItems implements Action {
             }
         }
         v.oneOf("returnConsumedCapacity", rcc, List.of("INDEXES", "TOTAL", "NONE"));
+        if (items != null) {
+            // the model's required members of each Get, checked with the other constraints before anything runs
+            int index = 0;
+            for (JsonNode ti : items) {
+                index++;
+                JsonNode g = ti.isObject() ? Requests.member(ti, "Get") : null;
+                if (g != null && g.isObject()) {
+                    v.notNull("transactItems." + index + ".member.get.key", Requests.member(g, "Key"));
+                    v.notNull("transactItems." + index + ".member.get.tableName", Requests.member(g, "TableName"));
+                }
+            }
+        }
         v.throwIfAny();
         List<Get> gets = new ArrayList<>();
         java.util.Set<String> targets = new java.util.HashSet<>();
