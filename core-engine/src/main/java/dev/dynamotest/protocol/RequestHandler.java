@@ -76,11 +76,10 @@ public final class RequestHandler {
             }
         }
         if (action == null) {
-            return error(new DynamoException(ErrorTypes.UNKNOWN_OPERATION, null, 400), requestId);
+            return unknownOperation(requestId);
         }
         if (length > MAX_REQUEST_BYTES) {
-            return error(new DynamoException(ErrorTypes.REQUEST_ENTITY_TOO_LARGE,
-                "Request size " + length + " exceeded " + MAX_REQUEST_BYTES + " bytes", 413), requestId);
+            return tooLarge(length, requestId);
         }
         RequestContext ctx = new RequestContext(engine, namespaceOf(authorization, namespacePolicy), operation, requestId);
         try {
@@ -122,8 +121,12 @@ public final class RequestHandler {
             return ok(buffer.toByteArray(), requestId);
         } catch (DynamoException e) {
             return error(e, requestId);
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+        } catch (IOException | RuntimeException e) {
             return unexpected(e, requestId);
+        } catch (OutOfMemoryError e) {
+            // the heap ran out inside this request despite the MemoryGuard: the same answer as its refusal
+            LOG.log(Level.SEVERE, "Out of heap answering request " + requestId + ": raise -Xmx (see README, Security and limits)", e);
+            return error(engine.commitPoint().memoryGuard().refusal(), requestId);
         } catch (StackOverflowError e) {
             return error(DynamoException.validation("Nesting Levels have exceeded supported limits"), requestId);
         }
@@ -229,6 +232,28 @@ public final class RequestHandler {
         return null;
     }
 
+    /**
+     * The service's answer to a target naming no operation: {@code {"__type":"com.amazon.coral.service#UnknownOperationException"}}
+     * without a message, as the service sends it (docs/compatibility.md, Security defaults).
+     */
+    public static Response unknownOperation() {
+        return unknownOperation(newRequestId());
+    }
+
+    private static Response unknownOperation(String requestId) {
+        return error(new DynamoException(ErrorTypes.UNKNOWN_OPERATION, null, 400), requestId);
+    }
+
+    /** A body over {@link #MAX_REQUEST_BYTES}: 413 with the service's JSON error, whichever layer noticed. */
+    public static Response tooLarge(long length) {
+        return tooLarge(length, newRequestId());
+    }
+
+    private static Response tooLarge(long length, String requestId) {
+        return error(new DynamoException(ErrorTypes.REQUEST_ENTITY_TOO_LARGE,
+            "Request size " + length + " exceeded " + MAX_REQUEST_BYTES + " bytes", 413), requestId);
+    }
+
     /** The service's generic answer to a failure of its own; the text of the exception stays in the server's log. */
     public static final String INTERNAL_ERROR_MESSAGE = "Internal server error";
     private static final Logger LOG = Logger.getLogger(RequestHandler.class.getName());
@@ -291,7 +316,7 @@ public final class RequestHandler {
     private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
 
     /** A request id shaped like the service's: 52 upper-case letters and digits. */
-    static String newRequestId() {
+    public static String newRequestId() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         char[] c = new char[52];
         long bits = 0;

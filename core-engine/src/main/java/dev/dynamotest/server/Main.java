@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -65,7 +67,7 @@ public final class Main {
         EngineClock clock = options.manualClock ? EngineClock.manual(Instant.now()) : EngineClock.system();
         Engine engine = new Engine(clock);
         return DynamoTestServer.builder().engine(engine).handler(new RequestHandler(engine, options.namespaces()))
-            .host(options.host).port(options.port).start();
+            .host(options.host).port(options.port).allowedHosts(options.allowedHosts).cors(Cors.of(options.cors)).start();
     }
 
     /**
@@ -111,8 +113,10 @@ public final class Main {
             "  --namespaces WHAT  region (default): tables are scoped to the region a request is signed for, as in",
             "                     one AWS account; access-key: to its access key and region, as DynamoDB Local does",
             "  --port-file FILE   write the port listened on to FILE once ready",
+            "  --allowed-host NAME  also answer requests whose Host header is NAME (repeatable, or a comma list; '*':",
+            "                     any). Loopback names, IP addresses and the bound host are always answered.",
             "DynamoDB Local's flags are accepted as well: -port N, -inMemory, -sharedDb, -delayTransientStatuses,",
-            "-disableTelemetry (nothing is ever sent), -cors ARG (ignored), -help. Given any of them, tables are",
+            "-disableTelemetry (nothing is ever sent), -cors ORIGINS (CORS grants: '*' or a comma list; none by default), -help. Given any of them, tables are",
             "separated per access key and region as DynamoDB Local does, unless -sharedDb. -dbPath and",
             "-optimizeDbBeforeStartup are rejected: DynamoTest keeps data in memory only.");
         String host = "127.0.0.1";
@@ -125,6 +129,8 @@ public final class Main {
         Path portFile;
         boolean help;
         boolean train;
+        final List<String> allowedHosts = new ArrayList<>();
+        final List<String> cors = new ArrayList<>();
 
         /** Region-scoped unless DynamoDB Local's flags ask for its per-access-key databases (without -sharedDb). */
         NamespacePolicy namespaces() {
@@ -182,8 +188,11 @@ public final class Main {
                         o.sharedDb = true;
                         o.dynamoDbLocalFlags = true;
                         break;
+                    case "--allowed-host":
+                        o.allowedHosts.add(value(args, ++i, a));
+                        break;
                     case "-cors":
-                        value(args, ++i, a);
+                        o.cors.add(value(args, ++i, a));
                         o.dynamoDbLocalFlags = true;
                         break;
                     case "-dbPath":
