@@ -47,7 +47,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  */
 class HostileInputFuzzTest {
     private static final long SEED = Long.getLong("dynamotest.fuzz.seed", 17L);
-    private static final int ITERATIONS = Integer.getInteger("dynamotest.fuzz.iterations", 2500);
+    private static final int ITERATIONS = Integer.getInteger("dynamotest.fuzz.iterations", 1500);
     /** A request slower than this is reported; more than {@link #MAX_SLOW_SHARE} of them, or one over 10 s, fails. */
     private static final long SLOW_MILLIS = 1000;
     private static final double MAX_SLOW_SHARE = 0.02;
@@ -270,7 +270,7 @@ class HostileInputFuzzTest {
             case 13: {
                 ArrayNode a = F.arrayNode();
                 JsonNode copied = parent == null ? F.nullNode() : current(parent, key);
-                int copies = MAPPER.writeValueAsString(copied).length() < 2000 ? 1000 : 3; // bodies of megabytes, not gigabytes
+                int copies = MAPPER.writeValueAsString(copied).length() < 500 ? 1000 : 3; // bodies of megabytes, not gigabytes
                 for (int i = 0; i < copies; i++) {
                     a.add(copied.deepCopy());
                 }
