@@ -32,6 +32,14 @@ while (($#)); do
   shift
 done
 
+# A container is reached only through the ports published for it, under whatever name the network gives it
+# (localhost:<mapped port>, or a compose service name such as dynamodb:8000): answer any Host header unless the
+# command line says which (--allowed-host NAME). See docs/compatibility.md, Security defaults.
+allowed=(--allowed-host '*')
+for a in "${app[@]}"; do
+  [[ "$a" == "--allowed-host" ]] && allowed=()
+done
+
 cds=()
 [[ -f "$home/dynamotest.jsa" ]] && cds=(-XX:SharedArchiveFile="$home/dynamotest.jsa" -Xshare:auto)
 rm -f "$port_file"
@@ -42,4 +50,4 @@ rm -f "$port_file"
 # shellcheck disable=SC2086
 exec java -XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:-UsePerfData "${cds[@]}" \
   ${JAVA_OPTS:-} "${jvm[@]}" -jar "$home/dynamotest-server.jar" \
-  --host 0.0.0.0 --port 8000 --port-file "$port_file" "${app[@]}"
+  --host 0.0.0.0 --port 8000 --port-file "$port_file" "${allowed[@]}" "${app[@]}"

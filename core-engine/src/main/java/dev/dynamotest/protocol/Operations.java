@@ -18,6 +18,8 @@ import dev.dynamotest.protocol.actions.TransactWriteItems;
 import dev.dynamotest.protocol.actions.UpdateItem;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /** The table from operation name to action. Adding an operation is one line here and one class. */
 public final class Operations {
@@ -91,6 +93,16 @@ public final class Operations {
 
     public Action streams(String operation) {
         return streams.get(operation);
+    }
+
+    /** The names of the DynamoDB operations served, sorted (the fuzz test covers each). */
+    public SortedSet<String> dynamodbOperations() {
+        return new TreeSet<>(dynamodb.keySet());
+    }
+
+    /** The names of the DynamoDB Streams operations served, sorted. */
+    public SortedSet<String> streamsOperations() {
+        return new TreeSet<>(streams.keySet());
     }
 
     /** Registers or replaces an action (used by later features and by tests). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.dynamotest.engine.Engine;
 import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.error.ErrorTypes;
 import dev.dynamotest.engine.error.Throttled;
 import dev.dynamotest.engine.journal.Transport;
 import dev.dynamotest.engine.table.NamespaceId;
@@ -11,6 +12,8 @@ import dev.dynamotest.protocol.pipeline.Exchange;
 import dev.dynamotest.protocol.pipeline.Pipeline;
 import java.io.IOException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.zip.CRC32;
 
 /**
@@ -126,6 +129,51 @@ public final class RequestHandler {
         return namespaceOf(authorization, NamespacePolicy.ACCESS_KEY_AND_REGION).accessKey();
     }
 
+    /**
+     * The service's answer to a target naming no operation: {@code {"__type":"com.amazon.coral.service#UnknownOperationException"}}
+     * without a message, as the service sends it (docs/compatibility.md, Security defaults).
+     */
+    public static Response unknownOperation() {
+        return unknownOperation(newRequestId());
+    }
+
+    private static Response unknownOperation(String requestId) {
+        return error(new DynamoException(ErrorTypes.UNKNOWN_OPERATION, null, 400), requestId);
+    }
+
+    /** A body over {@link #MAX_REQUEST_BYTES}: 413 with the service's JSON error, whichever layer noticed. */
+    public static Response tooLarge(long length) {
+        return tooLarge(length, newRequestId());
+    }
+
+    private static Response tooLarge(long length, String requestId) {
+        return error(tooLargeError(length), requestId);
+    }
+
+    /** The service's RequestEntityTooLarge error for a body of {@code length} bytes. */
+    public static DynamoException tooLargeError(long length) {
+        return new DynamoException(ErrorTypes.REQUEST_ENTITY_TOO_LARGE,
+            "Request size " + length + " exceeded " + MAX_REQUEST_BYTES + " bytes", 413);
+    }
+
+    /** The service's generic answer to a failure of its own; the text of the exception stays in the server's log. */
+    public static final String INTERNAL_ERROR_MESSAGE = "Internal server error";
+    private static final Logger LOG = Logger.getLogger(RequestHandler.class.getName());
+
+    /**
+     * The answer to an exception no validation foresaw: the service's InternalServerError with its generic text,
+     * never the exception's text; the stack goes to the log. An OutOfMemoryError is answered (and logged) the same.
+     */
+    public static Response unexpected(Throwable e) {
+        return unexpected(e, newRequestId());
+    }
+
+    private static Response unexpected(Throwable e, String requestId) {
+        LOG.log(Level.SEVERE, "Internal server error answering request " + requestId
+            + (e instanceof OutOfMemoryError ? " (out of heap: raise -Xmx, see README \"Security and limits\")" : ""), e);
+        return error(DynamoException.internal(INTERNAL_ERROR_MESSAGE), requestId);
+    }
+
     /** A 200 response with {@code body}. */
     public static Response ok(byte[] body, String requestId) {
         return new Response(200, body, body.length, CONTENT_TYPE, requestId, crc(body));
@@ -171,7 +219,7 @@ public final class RequestHandler {
     private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
 
     /** A request id shaped like the service's: 52 upper-case letters and digits. */
-    static String newRequestId() {
+    public static String newRequestId() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         char[] c = new char[52];
         long bits = 0;

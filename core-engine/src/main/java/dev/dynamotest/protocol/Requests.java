@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.engine.model.AttributeValue;
 import dev.dynamotest.engine.model.Item;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -71,7 +74,7 @@ public final class Requests {
     }
 
     /** A timestamp member: epoch seconds, possibly with a fraction, as the JSON protocol sends dates (null if absent). */
-    public static java.time.Instant timestamp(JsonNode request, String name) {
+    public static Instant timestamp(JsonNode request, String name) {
         JsonNode n = member(request, name);
         if (n == null) {
             return null;
@@ -79,8 +82,13 @@ public final class Requests {
         if (!n.isNumber()) {
             throw DynamoException.serialization(unexpected(n, "timestamp"));
         }
-        java.math.BigDecimal millis = n.decimalValue().movePointRight(3);
-        return java.time.Instant.ofEpochMilli(millis.setScale(0, java.math.RoundingMode.FLOOR).longValueExact());
+        // seconds to milliseconds as a double-to-long cast does: beyond the range of a long (or infinite), saturated
+        double seconds = n.doubleValue();
+        if (!Double.isFinite(seconds) || Math.abs(seconds) > 9.0e15) {
+            return Instant.ofEpochMilli(seconds > 0 ? Long.MAX_VALUE : Long.MIN_VALUE);
+        }
+        BigDecimal millis = n.decimalValue().movePointRight(3);
+        return Instant.ofEpochMilli(millis.setScale(0, RoundingMode.FLOOR).longValueExact());
     }
 
     public static JsonNode member(JsonNode request, String name) {

@@ -1,8 +1,10 @@
 package dev.dynamotest.server;
 
 import dev.dynamotest.engine.Engine;
+import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.protocol.RequestHandler;
 import dev.dynamotest.protocol.Response;
+import dev.dynamotest.server.admin.AdminHandler;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -13,6 +15,9 @@ import io.undertow.util.Methods;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import org.xnio.Options;
 
 /**
@@ -24,6 +29,14 @@ public final class DynamoTestServer implements AutoCloseable {
     static final HttpString AMZ_TARGET = new HttpString("X-Amz-Target");
     static final HttpString REQUEST_ID = new HttpString("x-amzn-RequestId");
     static final HttpString CRC32 = new HttpString("x-amz-crc32");
+    /** The header every admin API request carries (any value): a cross-site page cannot send it without a preflight. */
+    public static final String ADMIN_HEADER = "X-DynamoTest-Admin";
+    static final HttpString ADMIN_HEADER_NAME = new HttpString(ADMIN_HEADER);
+    static final String HOST_NOT_ALLOWED = "Host '%s' is not allowed: DynamoTest answers loopback names, IP addresses, the host it "
+        + "is bound to and the names given with --allowed-host (see README, Security and limits)";
+    static final String ADMIN_HEADER_MISSING = "The admin API needs the header " + ADMIN_HEADER + ": 1 on every request "
+        + "(so that no web page can reach it cross-site); see docs/admin-api.md";
+    static final String ADMIN_DISABLED = "The admin API is disabled on this server";
     /** Bodies are read up to this size; the handler answers anything over 16 MB with an error. */
     static final long MAX_ENTITY_BYTES = 64L * 1024 * 1024;
 
@@ -47,8 +60,8 @@ public final class DynamoTestServer implements AutoCloseable {
             .setServerOption(UndertowOptions.RECORD_REQUEST_START_TIME, false)
             .setSocketOption(Options.TCP_NODELAY, true)
             .setSocketOption(Options.BACKLOG, 1024)
-            .setHandler(new Dispatch(handler, b.blocking, b.adminHandler != null ? b.adminHandler
-                : b.admin ? new dev.dynamotest.server.admin.AdminHandler(engine) : null))
+            .setHandler(new Dispatch(handler, b.blocking, b.adminHandler != null ? b.adminHandler : b.admin ? new AdminHandler(engine) : null,
+                new HostCheck(b.host, b.allowedHosts), b.cors))
             .build();
         if (!engine.clock().isManual()) {
             // with the system clock, expired items are swept in the background (a manual clock sweeps on advance)
@@ -130,6 +143,8 @@ public final class DynamoTestServer implements AutoCloseable {
         private int ioThreads;
         private int workerThreads = 4;
         private boolean blocking;
+        private final List<String> allowedHosts = new ArrayList<>();
+        private Cors cors = Cors.NONE;
 
         public Builder engine(Engine engine) {
             this.engine = engine;
@@ -163,6 +178,21 @@ public final class DynamoTestServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Host names accepted in the {@code Host} header besides loopback names, IP addresses and the bound host
+         * ({@link HostCheck}); {@code "*"} accepts any. Comma-separated lists are split.
+         */
+        public Builder allowedHosts(Collection<String> names) {
+            this.allowedHosts.addAll(names);
+            return this;
+        }
+
+        /** Cross-origin grants ({@code -cors}); none by default. */
+        public Builder cors(Cors cors) {
+            this.cors = cors;
+            return this;
+        }
+
         public Builder ioThreads(int ioThreads) {
             this.ioThreads = ioThreads;
             return this;
@@ -191,50 +221,90 @@ public final class DynamoTestServer implements AutoCloseable {
         }
     }
 
-    /** Routes DynamoDB requests to the protocol handler and {@code /_dynamotest/} to the admin API. */
+    /**
+     * Routes DynamoDB requests to the protocol handler and {@code /_dynamotest/} to the admin API, after the
+     * {@link HostCheck}; admin requests must carry {@link #ADMIN_HEADER}, which no web page can send to another
+     * origin without a preflight that the server never grants. Every refusal is a JSON error body.
+     */
     private static final class Dispatch implements HttpHandler {
         private final RequestHandler handler;
         private final HttpHandler admin;
         private final boolean blocking;
+        private final HostCheck hosts;
+        private final Cors cors;
 
-        Dispatch(RequestHandler handler, boolean blocking, HttpHandler admin) {
+        Dispatch(RequestHandler handler, boolean blocking, HttpHandler admin, HostCheck hosts, Cors cors) {
             this.handler = handler;
             this.blocking = blocking;
             this.admin = admin;
+            this.hosts = hosts;
+            this.cors = cors;
         }
 
         @Override
         public void handleRequest(HttpServerExchange exchange) throws Exception {
+            String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
+            if (!hosts.allows(host)) {
+                refuse(exchange, 403, "AccessDeniedException", String.format(HOST_NOT_ALLOWED, host));
+                return;
+            }
             String path = exchange.getRequestPath();
             if (path.startsWith("/_dynamotest/") || path.equals("/_dynamotest")) {
-                if (admin != null) {
-                    admin.handleRequest(exchange);
+                if (admin == null) {
+                    refuse(exchange, 404, "ResourceNotFoundException", ADMIN_DISABLED);
+                } else if (exchange.getRequestHeaders().getFirst(ADMIN_HEADER_NAME) == null) {
+                    refuse(exchange, 403, "AccessDeniedException", ADMIN_HEADER_MISSING);
                 } else {
-                    exchange.setStatusCode(404);
-                    exchange.endExchange();
+                    admin.handleRequest(exchange);
                 }
                 return;
             }
+            if (Methods.OPTIONS.equals(exchange.getRequestMethod())) {
+                cors.preflight(exchange);
+                return;
+            }
+            cors.decorate(exchange);
             if (!Methods.POST.equals(exchange.getRequestMethod())) {
-                // The service answers a plain GET on its endpoint with a health line; load balancers use it.
-                exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain");
-                exchange.getResponseSender().send("healthy: dynamotest");
+                if (Methods.GET.equals(exchange.getRequestMethod()) && path.equals("/")) {
+                    // The service answers a plain GET on its endpoint with a health line; load balancers use it.
+                    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain");
+                    exchange.getResponseSender().send("healthy: dynamotest");
+                    return;
+                }
+                // no X-Amz-Target names an operation: what the service answers to a POST without one
+                respond(exchange, RequestHandler.unknownOperation());
                 return;
             }
             String target = exchange.getRequestHeaders().getFirst(AMZ_TARGET);
             String authorization = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
             exchange.getRequestReceiver().receiveFullBytes((ex, body) -> {
-                if (!blocking && handler.engine().faults().isEmpty()) {
-                    respond(ex, handler.handle(target, authorization, body, body.length));
+                if (!blocking && handler.engine().faults().isEmpty() && IoThreadWork.isCheap(target, body.length)) {
+                    respond(ex, handle(handler, target, authorization, body));
                 } else {
-                    // fault rules may add latency, a durable store waits for the disk: never block an I/O thread
-                    ex.dispatch(() -> respond(ex, handler.handle(target, authorization, body, body.length)));
+                    // fault rules may add latency, big or scanning requests take time, a durable store waits for the
+                    // disk: never on an I/O thread, whose other connections would wait for them
+                    ex.dispatch(() -> respond(ex, handle(handler, target, authorization, body)));
                 }
             },
                 (ex, error) -> {
-                    ex.setStatusCode(413);
-                    ex.endExchange();
+                    // over MAX_ENTITY_BYTES (Undertow stops reading): the same answer as the handler's 16 MB check
+                    long length = ex.getRequestContentLength();
+                    respond(ex, RequestHandler.tooLarge(length > 0 ? length : MAX_ENTITY_BYTES + 1));
                 });
+        }
+
+        /** A refusal before any handler: the service's JSON error shape, and the connection is not kept. */
+        private static void refuse(HttpServerExchange ex, int status, String type, String message) {
+            respond(ex, RequestHandler.error(new DynamoException(type, message, status), RequestHandler.newRequestId()));
+        }
+
+        /** The handler's answer; the last line of defence turns anything it throws (OutOfMemoryError too) into a JSON error. */
+        private static Response handle(RequestHandler handler, String target, String authorization, byte[] body) {
+            try {
+                return handler.handle(target, authorization, body, body.length);
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                return RequestHandler.unexpected(e);
+            }
         }
 
         private static void respond(HttpServerExchange ex, Response r) {

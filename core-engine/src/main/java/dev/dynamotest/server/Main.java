@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -130,7 +132,8 @@ public final class Main {
     /** With a durable store, writes wait for the disk: requests then run on worker threads, not I/O threads. */
     static DynamoTestServer start(Engine engine, Options options, boolean durable) {
         DynamoTestServer.Builder b = DynamoTestServer.builder().engine(engine)
-            .handler(new RequestHandler(engine, options.namespaces())).host(options.host).port(options.port);
+            .handler(new RequestHandler(engine, options.namespaces())).host(options.host).port(options.port)
+            .allowedHosts(options.allowedHosts).cors(Cors.of(options.cors));
         if (durable) {
             b.blocking(true).workerThreads(16);
         }
@@ -192,8 +195,10 @@ public final class Main {
             "  --journal-bodies   keep request and response bodies in the journal (needed to replay it)",
             "       java -jar dynamotest-server.jar replay --journal FILE --against URL",
             "  replays a journal kept with --journal-bodies against URL and reports every response that differs",
+            "  --allowed-host NAME  also answer requests whose Host header is NAME (repeatable, or a comma list; '*':",
+            "                     any). Loopback names, IP addresses and the bound host are always answered.",
             "DynamoDB Local's flags are accepted as well: -port N, -inMemory, -sharedDb, -delayTransientStatuses,",
-            "-disableTelemetry (nothing is ever sent), -cors ARG (ignored), -dbPath DIR (as --data-dir),",
+            "-disableTelemetry (nothing is ever sent), -cors ORIGINS (CORS grants: '*' or a comma list; none by default), -dbPath DIR (as --data-dir),",
             "-optimizeDbBeforeStartup (nothing to do), -help. Given any of them, tables are separated per access key",
             "and region as DynamoDB Local does; with -sharedDb every access key and every region share one set of",
             "tables, as in DynamoDB Local.");
@@ -213,6 +218,8 @@ public final class Main {
         boolean journalBodies;
         boolean help;
         boolean train;
+        final List<String> allowedHosts = new ArrayList<>();
+        final List<String> cors = new ArrayList<>();
 
         /**
          * Region-scoped unless DynamoDB Local's flags ask for its databases: one per access key and region, or with
@@ -283,8 +290,11 @@ public final class Main {
                         o.sharedDb = true;
                         o.dynamoDbLocalFlags = true;
                         break;
+                    case "--allowed-host":
+                        o.allowedHosts.add(value(args, ++i, a));
+                        break;
                     case "-cors":
-                        value(args, ++i, a);
+                        o.cors.add(value(args, ++i, a));
                         o.dynamoDbLocalFlags = true;
                         break;
                     case "-dbPath":

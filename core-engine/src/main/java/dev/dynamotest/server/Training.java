@@ -73,6 +73,9 @@ final class Training {
     private static void post(URI uri, String target, String body) throws IOException {
         HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
         c.setRequestMethod(target == null ? "GET" : "POST");
+        if (target == null) {
+            c.setRequestProperty(DynamoTestServer.ADMIN_HEADER, "1");
+        }
         if (target != null) {
             c.setDoOutput(true);
             c.setRequestProperty("X-Amz-Target", target);

@@ -125,9 +125,9 @@ class CapacityEndToEndTest extends EnforcedCapacityServer {
         put("metered", "a");
         var http = java.net.http.HttpClient.newHttpClient();
         java.net.URI uri = java.net.URI.create(server.endpoint() + "/_dynamotest/capacity");
-        var got = http.send(java.net.http.HttpRequest.newBuilder(uri).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var got = http.send(java.net.http.HttpRequest.newBuilder(uri).header("X-DynamoTest-Admin", "1").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(got.body()).contains("\"enforce\":true", "table/metered", "\"consumedWriteUnits\":1.0");
-        var off = http.send(java.net.http.HttpRequest.newBuilder(uri).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"enforce\":false}")).build(),
+        var off = http.send(java.net.http.HttpRequest.newBuilder(uri).header("X-DynamoTest-Admin", "1").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"enforce\":false}")).build(),
             java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(off.body()).contains("\"enforce\":false");
         for (int i = 0; i < 50; i++) {
@@ -158,7 +158,7 @@ class CapacityEndToEndTest extends EnforcedCapacityServer {
 
     String adminCapacity(java.net.URI endpoint) throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
-        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoint + "/_dynamotest/capacity")).GET().build(),
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoint + "/_dynamotest/capacity")).header("X-DynamoTest-Admin", "1").GET().build(),
             java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
@@ -230,7 +230,7 @@ class CapacityEndToEndTest extends EnforcedCapacityServer {
 
             // the admin reset drops every table and its capacity state
             var http = java.net.http.HttpClient.newHttpClient();
-            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(byKey.endpoint() + "/_dynamotest/reset"))
+            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(byKey.endpoint() + "/_dynamotest/reset")).header("X-DynamoTest-Admin", "1")
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(adminCapacity(byKey.endpoint())).contains("\"enforce\":false", "\"metrics\":{}");
             engine.capacity().enforce(true);

@@ -160,18 +160,18 @@ class FaultInjectionEndToEndTest {
     void adminApiAddsListsAndClearsFaults() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         URI faults = URI.create(server.endpoint() + "/_dynamotest/faults");
-        HttpResponse<String> added = http.send(HttpRequest.newBuilder(faults).POST(HttpRequest.BodyPublishers.ofString(
+        HttpResponse<String> added = http.send(HttpRequest.newBuilder(faults).header("X-DynamoTest-Admin", "1").POST(HttpRequest.BodyPublishers.ofString(
             "{\"operations\":[\"PutItem\"],\"table\":\"orders\",\"times\":1,\"error\":\"ThrottlingException\"}")).build(),
             HttpResponse.BodyHandlers.ofString());
         assertThat(added.statusCode()).isEqualTo(200);
         assertThatThrownBy(() -> noRetries.putItem(b -> b.tableName("orders").item(item("a"))))
             .hasMessageStartingWith("Rate of requests exceeds the allowed throughput.");
-        HttpResponse<String> listed = http.send(HttpRequest.newBuilder(faults).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> listed = http.send(HttpRequest.newBuilder(faults).header("X-DynamoTest-Admin", "1").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(listed.body()).contains("\"fired\":1", "\"table\":\"orders\"");
-        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(faults).POST(HttpRequest.BodyPublishers.ofString("{\"table\":\"x\"}")).build(),
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(faults).header("X-DynamoTest-Admin", "1").POST(HttpRequest.BodyPublishers.ofString("{\"table\":\"x\"}")).build(),
             HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
-        http.send(HttpRequest.newBuilder(faults).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        http.send(HttpRequest.newBuilder(faults).header("X-DynamoTest-Admin", "1").DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(engine.faults().rules()).isEmpty();
         noRetries.putItem(b -> b.tableName("orders").item(item("a")));
     }

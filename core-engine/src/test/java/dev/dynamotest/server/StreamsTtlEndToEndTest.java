@@ -272,22 +272,22 @@ class StreamsTtlEndToEndTest {
     void adminApiControlsTheClockOverPlainHttp() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         URI clock = URI.create(server.endpoint() + "/_dynamotest/clock");
-        HttpResponse<String> get = http.send(HttpRequest.newBuilder(clock).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> get = http.send(HttpRequest.newBuilder(clock).header("X-DynamoTest-Admin", "1").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(get.statusCode()).isEqualTo(200);
         assertThat(get.body()).contains("\"manual\":true");
         Instant before = engine.clock().instant();
-        HttpResponse<String> advanced = http.send(HttpRequest.newBuilder(clock)
+        HttpResponse<String> advanced = http.send(HttpRequest.newBuilder(clock).header("X-DynamoTest-Admin", "1")
             .POST(HttpRequest.BodyPublishers.ofString("{\"advance\":\"PT1H\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(advanced.statusCode()).isEqualTo(200);
         assertThat(engine.clock().instant()).isEqualTo(before.plus(Duration.ofHours(1)));
-        HttpResponse<String> set = http.send(HttpRequest.newBuilder(clock)
+        HttpResponse<String> set = http.send(HttpRequest.newBuilder(clock).header("X-DynamoTest-Admin", "1")
             .POST(HttpRequest.BodyPublishers.ofString("{\"set\":\"2040-01-01T00:00:00Z\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(set.body()).contains("\"now\":\"2040-01-01T00:00:00Z\"");
-        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(clock)
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(clock).header("X-DynamoTest-Admin", "1")
             .POST(HttpRequest.BodyPublishers.ofString("{\"advance\":\"soon\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("\"error\"");
-        HttpResponse<String> sweep = http.send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/_dynamotest/ttl/sweep"))
+        HttpResponse<String> sweep = http.send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/_dynamotest/ttl/sweep")).header("X-DynamoTest-Admin", "1")
             .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(sweep.body()).contains("\"deleted\":");
     }

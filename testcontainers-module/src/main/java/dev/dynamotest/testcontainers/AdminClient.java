@@ -105,7 +105,8 @@ final class AdminClient {
     JsonNode call(String method, String resource, JsonNode body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(endpoint.resolve("/_dynamotest/" + resource))
             .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json");
+            .header("Content-Type", "application/json")
+            .header("X-DynamoTest-Admin", "1"); // the admin API refuses requests without it (no cross-site calls)
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body.toString()));
         try {

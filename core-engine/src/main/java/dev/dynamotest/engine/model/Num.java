@@ -3,6 +3,7 @@ package dev.dynamotest.engine.model;
 import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.engine.error.Messages;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 
 /**
@@ -49,22 +50,108 @@ public final class Num implements Comparable<Num> {
         this.big = big;
     }
 
-    /** Parses a number as sent on the wire, with DynamoDB's validation and messages. */
+    /**
+     * Parses a number as sent on the wire, with DynamoDB's validation and messages. Linear in the length of the
+     * text: the digits are counted and the exponent computed before any BigDecimal is made, so a number of
+     * millions of digits (which the service rejects at once) costs one pass over its text, never BigInteger
+     * arithmetic on millions of digits.
+     */
     public static Num parse(String s) {
         Num fast = parseCompact(s);
         if (fast != null) {
             return fast;
         }
-        BigDecimal d;
-        try {
-            if (s.isEmpty() || !isNumberSyntax(s)) {
-                throw notANumber(s);
-            }
-            d = new BigDecimal(s);
-        } catch (NumberFormatException e) {
+        if (s.isEmpty() || !isNumberSyntax(s)) {
             throw notANumber(s);
         }
-        return of(d);
+        return parseGeneral(s);
+    }
+
+    /**
+     * A syntactically valid number that {@link #parseCompact} did not take: more digits, or a large exponent.
+     * Finds the significant digits (from the first to the last non-zero one) and the exponent of the leading one
+     * in one pass, checks digit count and range, and only then makes a BigDecimal of at most {@value #MAX_DIGITS}
+     * digits.
+     */
+    private static Num parseGeneral(String s) {
+        int n = s.length();
+        int i = 0;
+        boolean negative = false;
+        if (s.charAt(0) == '-' || s.charAt(0) == '+') {
+            negative = s.charAt(0) == '-';
+            i++;
+        }
+        int first = -1;      // index of the first non-zero digit
+        int last = -1;       // index of the last non-zero digit
+        int point = -1;      // index of the decimal point
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                point = i;
+            } else if (c >= '0' && c <= '9') {
+                if (c != '0') {
+                    if (first < 0) {
+                        first = i;
+                    }
+                    last = i;
+                }
+            } else {
+                break; // 'e' or 'E': the syntax was checked
+            }
+        }
+        int mantissaEnd = i;
+        // the exponent, saturated (BigDecimal, which the service parses with, refuses one beyond an int anyway)
+        long exponent = 0;
+        if (i < n) {
+            i++;
+            boolean expNegative = false;
+            if (s.charAt(i) == '-' || s.charAt(i) == '+') {
+                expNegative = s.charAt(i) == '-';
+                i++;
+            }
+            for (; i < n; i++) {
+                exponent = Math.min(exponent * 10 + (s.charAt(i) - '0'), 1_000_000_000_000L);
+            }
+            if (expNegative) {
+                exponent = -exponent;
+            }
+        }
+        if (point < 0) {
+            point = mantissaEnd;
+        }
+        // as BigDecimal: an exponent beyond an int, or a scale (fraction digits - exponent) beyond one, is no number
+        long scale = (mantissaEnd - point - 1 < 0 ? 0 : mantissaEnd - point - 1) - exponent;
+        if (exponent != (int) exponent || scale != (int) scale) {
+            throw notANumber(s);
+        }
+        if (first < 0) {
+            return ZERO; // all zeros
+        }
+        // significant digits between first and last, not counting the point
+        long precision = last - first + 1 - (first < point && point < last ? 1 : 0);
+        if (precision > MAX_DIGITS) {
+            throw DynamoException.validation(Messages.NUMBER_TOO_MANY_DIGITS);
+        }
+        // the decimal exponent of the leading digit: digits between it and the point
+        long leading = (first < point ? point - first - 1 : -(first - point)) + exponent;
+        if (leading > 125) {
+            throw DynamoException.validation(Messages.NUMBER_OVERFLOW);
+        }
+        if (leading < -130) {
+            throw DynamoException.validation(Messages.NUMBER_UNDERFLOW);
+        }
+        StringBuilder digits = new StringBuilder((int) precision + 1);
+        if (negative) {
+            digits.append('-');
+        }
+        for (int k = first; k <= last; k++) {
+            char c = s.charAt(k);
+            if (c != '.') {
+                digits.append(c);
+            }
+        }
+        // value = digits * 10^(leading - precision + 1)
+        return of(new BigDecimal(new BigInteger(digits.toString()), (int) (precision - 1 - leading)));
     }
 
     /**

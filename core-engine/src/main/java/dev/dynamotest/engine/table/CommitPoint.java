@@ -1,5 +1,6 @@
 package dev.dynamotest.engine.table;
 
+import dev.dynamotest.engine.MemoryGuard;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +19,13 @@ public final class CommitPoint {
      * The capacity model charged (and possibly throttling) before any change of a commit is applied; told of
      * restores and deletions like the listeners.
      */
+    private final MemoryGuard memory = new MemoryGuard();
+
+    /** The heap check run before each write that adds data. */
+    public MemoryGuard memoryGuard() {
+        return memory;
+    }
+
     public void capacity(dev.dynamotest.engine.capacity.CapacityModel capacity) {
         this.capacity = capacity;
     }
@@ -116,6 +124,14 @@ public final class CommitPoint {
 
     /** Commits changes whose tables are locked by the caller. No-op changes are applied but not announced. */
     void commitLocked(List<ItemChange> changes, CommitListener.Origin origin) {
+        if (origin != CommitListener.Origin.TTL) {
+            for (ItemChange c : changes) {
+                if (c.newItem() != null) {
+                    memory.checkWrite(); // writes that add data; deletes stay possible when the heap is full
+                    break;
+                }
+            }
+        }
         for (ItemChange c : changes) {
             c.table().data().checkIndexKeys(c.newItem()); // validate all before applying any
             checkItemCollection(c);

@@ -147,6 +147,9 @@ public final class Tagging {
                 } catch (NumberFormatException e) {
                     throw DynamoException.validation("Invalid NextToken");
                 }
+                if (start < 0) {
+                    throw DynamoException.validation("Invalid NextToken"); // "-1": no token this server gave
+                }
             }
             int end = Math.min(all.size(), start + 10);
             out.writeStartObject();

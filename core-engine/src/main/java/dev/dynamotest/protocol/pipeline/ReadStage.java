@@ -12,6 +12,8 @@ import dev.dynamotest.protocol.RequestHandler;
 import dev.dynamotest.protocol.Requests;
 import dev.dynamotest.protocol.Response;
 import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Reads the request: the operation named by the target header, the size limit, the JSON body. It is also the
@@ -19,6 +21,7 @@ import java.io.IOException;
  * else an InternalServerError, never a Java exception text on the wire.
  */
 public final class ReadStage implements Stage {
+    private static final Logger LOG = Logger.getLogger(ReadStage.class.getName());
     private final Operations operations;
 
     public ReadStage(Operations operations) {
@@ -45,8 +48,7 @@ public final class ReadStage implements Stage {
         exchange.dispatch(operation, action);
         int length = exchange.length();
         if (length > RequestHandler.MAX_REQUEST_BYTES) {
-            return error(exchange, new DynamoException(ErrorTypes.REQUEST_ENTITY_TOO_LARGE,
-                "Request size " + length + " exceeded " + RequestHandler.MAX_REQUEST_BYTES + " bytes", 413));
+            return error(exchange, RequestHandler.tooLargeError(length));
         }
         exchange.context(new RequestContext(exchange.engine(), exchange.namespaceId(), operation, exchange.requestId()));
         try {
@@ -67,9 +69,14 @@ public final class ReadStage implements Stage {
         } catch (DynamoException e) {
             return error(exchange, e);
         } catch (IOException | RuntimeException e) {
-            return error(exchange, DynamoException.internal("Internal server error: " + e));
-        } catch (StackOverflowError e) {
-            return error(exchange, DynamoException.validation("Nesting Levels have exceeded supported limits"));
+            // never the exception's text on the wire: the service's generic message, the stack in the log
+            LOG.log(Level.SEVERE, "Internal server error answering request " + exchange.requestId(), e);
+            return error(exchange, DynamoException.internal(RequestHandler.INTERNAL_ERROR_MESSAGE));
+        } catch (OutOfMemoryError e) {
+            // the heap ran out inside this request despite the MemoryGuard: the same answer as its refusal
+            LOG.log(Level.SEVERE, "Out of heap answering request " + exchange.requestId()
+                + ": raise -Xmx (see README, Security and limits)", e);
+            return error(exchange, exchange.engine().commitPoint().memoryGuard().refusal());
         }
     }
 

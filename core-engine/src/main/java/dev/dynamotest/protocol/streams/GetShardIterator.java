@@ -90,6 +90,6 @@ public final class GetShardIterator implements Action {
     }
 
     private static boolean isNumber(String s) {
-        return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
+        return !s.isEmpty() && s.length() <= 40 && s.chars().allMatch(c -> c >= '0' && c <= '9'); // the model caps a SequenceNumber at 40
     }
 }

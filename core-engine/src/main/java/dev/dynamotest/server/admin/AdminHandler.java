@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.engine.Engine;
 import dev.dynamotest.persist.EngineSnapshots;
 import dev.dynamotest.protocol.Json;
+import dev.dynamotest.protocol.RequestHandler;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -17,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The admin API under {@code /_dynamotest/}: plain JSON, off the DynamoDB request path, for clients that are
@@ -32,6 +35,7 @@ import java.time.format.DateTimeParseException;
  * </ul>
  */
 public final class AdminHandler implements HttpHandler {
+    private static final Logger LOG = Logger.getLogger(AdminHandler.class.getName());
     private final Engine engine;
 
     public AdminHandler(Engine engine) {
@@ -46,7 +50,8 @@ public final class AdminHandler implements HttpHandler {
             } catch (AdminError e) {
                 send(ex, e.status, error(e.getMessage()));
             } catch (RuntimeException e) {
-                send(ex, 500, error(e.toString()));
+                LOG.log(Level.SEVERE, "admin API: " + ex.getRequestMethod() + " " + ex.getRequestPath(), e);
+                send(ex, 500, error(RequestHandler.INTERNAL_ERROR_MESSAGE)); // the exception's text stays in the log
             }
         });
     }
