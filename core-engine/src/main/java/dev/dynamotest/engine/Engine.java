@@ -1,5 +1,6 @@
 package dev.dynamotest.engine;
 
+import dev.dynamotest.engine.consistency.Consistency;
 import dev.dynamotest.engine.table.CommitPoint;
 import dev.dynamotest.engine.table.Namespace;
 import dev.dynamotest.engine.table.NamespaceId;
@@ -24,6 +25,7 @@ public final class Engine {
     private final dev.dynamotest.engine.faults.Faults faults;
     private final dev.dynamotest.engine.capacity.CapacityModel capacity;
     private final dev.dynamotest.engine.table.PitrHistory pitr;
+    private final Consistency consistency;
 
     public Engine(EngineClock clock) {
         this.clock = clock;
@@ -36,6 +38,11 @@ public final class Engine {
         commitPoint.addListener(streams);
         this.pitr = new dev.dynamotest.engine.table.PitrHistory(clock, namespaces::get);
         commitPoint.addListener(pitr);
+        this.consistency = new Consistency(clock, capacity);
+        commitPoint.addListener(consistency); // after streams: a commit's stream records exist when it is seen
+        consistency.lastStreamSequence(streams::lastSequenceNumber);
+        consistency.afterSettle(ttl::sweep);
+        ttl.delay(consistency::ttlDelay);
         // advancing or setting the clock runs the work that became due before it returns
         clock.onChange(this::runDueWork);
     }
@@ -44,6 +51,11 @@ public final class Engine {
     public void runDueWork() {
         ttl.sweep();
         streams.tick();
+    }
+
+    /** The consistency model: off by default (every read sees the latest commit); see {@link Consistency}. */
+    public Consistency consistency() {
+        return consistency;
     }
 
     public dev.dynamotest.engine.streams.StreamRegistry streams() {
@@ -98,7 +110,8 @@ public final class Engine {
     /**
      * Back to a fresh engine, as the admin API's reset does between test classes of a long-lived server: every
      * table in every namespace is dropped (with its stream and its capacity state), fault rules are cleared and
-     * capacity enforcement is switched off (per-table overrides too). The clock is left where it is.
+     * capacity enforcement is switched off (per-table overrides too), per-namespace and per-table consistency
+     * settings are dropped (the engine's stay) and every write is settled. The clock is left where it is.
      */
     public void reset() {
         Namespace.Snapshot empty = new Namespace.Snapshot(java.util.List.of());
@@ -107,6 +120,7 @@ public final class Engine {
         }
         faults.clear();
         capacity.resetSettings();
+        consistency.clearOverrides();
     }
 
     public Namespace namespace(String region) {

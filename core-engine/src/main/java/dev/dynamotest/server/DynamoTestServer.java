@@ -24,6 +24,9 @@ public final class DynamoTestServer implements AutoCloseable {
     static final HttpString AMZ_TARGET = new HttpString("X-Amz-Target");
     static final HttpString REQUEST_ID = new HttpString("x-amzn-RequestId");
     static final HttpString CRC32 = new HttpString("x-amz-crc32");
+    /** Set on a read answered from an older version by the consistency model (diagnostics; never sent by AWS). */
+    public static final String STALE_HEADER = "x-dynamotest-stale";
+    static final HttpString STALE = new HttpString(STALE_HEADER);
     /** Bodies are read up to this size; the handler answers anything over 16 MB with an error. */
     static final long MAX_ENTITY_BYTES = 64L * 1024 * 1024;
 
@@ -205,10 +208,10 @@ public final class DynamoTestServer implements AutoCloseable {
             String authorization = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
             exchange.getRequestReceiver().receiveFullBytes((ex, body) -> {
                 if (handler.engine().faults().isEmpty()) {
-                    respond(ex, handler.handle(target, authorization, body, body.length));
+                    respond(ex, handler.handle(target, authorization, body, body.length), handler.engine());
                 } else {
                     // fault rules may add latency: never sleep on an I/O thread
-                    ex.dispatch(() -> respond(ex, handler.handle(target, authorization, body, body.length)));
+                    ex.dispatch(() -> respond(ex, handler.handle(target, authorization, body, body.length), handler.engine()));
                 }
             },
                 (ex, error) -> {
@@ -217,7 +220,7 @@ public final class DynamoTestServer implements AutoCloseable {
                 });
         }
 
-        private static void respond(HttpServerExchange ex, Response r) {
+        private static void respond(HttpServerExchange ex, Response r, Engine engine) {
             if (r.dropConnection()) {
                 org.xnio.IoUtils.safeClose(ex.getConnection());
                 return;
@@ -228,6 +231,9 @@ public final class DynamoTestServer implements AutoCloseable {
                 .put(REQUEST_ID, r.requestId())
                 .put(CRC32, Long.toString(r.crc32()))
                 .put(Headers.CONTENT_LENGTH, r.length());
+            if (engine.consistency().wasStale(r.requestId())) {
+                ex.getResponseHeaders().put(STALE, "true");
+            }
             ex.getResponseSender().send(ByteBuffer.wrap(r.body(), 0, r.length()));
         }
     }

@@ -51,7 +51,8 @@ public final class StreamRegistry implements CommitListener {
         return ns.accessKey() + "\u0000" + arn;
     }
 
-    String lastSequenceNumber() {
+    /** The sequence number of the latest record (of any stream). */
+    public String lastSequenceNumber() {
         return SEQUENCE_BASE.add(BigInteger.valueOf(sequence.get())).toString();
     }
 

@@ -27,10 +27,22 @@ public final class TtlSweeper {
 
     private final EngineClock clock;
     private final Supplier<Collection<Namespace>> namespaces;
+    /** How long after its expiry an expired item is deleted (the consistency model's seeded delay; zero when off). */
+    private volatile Delay delay = (table, key, expiry) -> Duration.ZERO;
+
+    /** The deletion delay of an expired item. */
+    @FunctionalInterface
+    public interface Delay {
+        Duration after(Table table, PrimaryKey key, Instant expiry);
+    }
 
     public TtlSweeper(EngineClock clock, Supplier<Collection<Namespace>> namespaces) {
         this.clock = clock;
         this.namespaces = namespaces;
+    }
+
+    public void delay(Delay d) {
+        this.delay = d;
     }
 
     /** Sweeps every TTL-enabled table; returns how many items were deleted. */
@@ -55,7 +67,11 @@ public final class TtlSweeper {
         for (Object partition : table.data().partitions().values()) {
             for (Item item : dev.dynamotest.engine.table.TableData.items(partition)) {
                 if (isExpired(item, attribute, now)) {
-                    expired.add(dev.dynamotest.engine.query.Reader.keyOf(item, table.keySchema()));
+                    PrimaryKey key = dev.dynamotest.engine.query.Reader.keyOf(item, table.keySchema());
+                    Instant expiry = Instant.ofEpochSecond(((AttributeValue.N) item.get(attribute)).value().value().longValue());
+                    if (!expiry.plus(delay.after(table, key, expiry)).isAfter(now)) {
+                        expired.add(key);
+                    }
                 }
             }
         }

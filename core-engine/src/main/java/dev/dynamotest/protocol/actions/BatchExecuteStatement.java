@@ -102,7 +102,7 @@ public final class BatchExecuteStatement implements Action {
             }
             if (e.write == null) {
                 boolean consistent = Boolean.TRUE.equals(Requests.bool(e.node, "ConsistentRead"));
-                Item item = e.table.get(e.key);
+                Item item = ctx.read(e.table, e.table.data(), consistent, null).get(e.key);
                 double units = CapacityUnits.read(item, consistent);
                 try {
                     ctx.engine().capacity().chargeRead(e.table, null, e.key.partition(), units);
