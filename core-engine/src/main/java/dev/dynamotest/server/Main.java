@@ -1,6 +1,7 @@
 package dev.dynamotest.server;
 
 import dev.dynamotest.engine.Engine;
+import dev.dynamotest.engine.consistency.ConsistencySettings;
 import dev.dynamotest.engine.EngineClock;
 import dev.dynamotest.protocol.RequestHandler;
 import dev.dynamotest.protocol.RequestHandler.NamespacePolicy;
@@ -64,6 +65,7 @@ public final class Main {
     static DynamoTestServer start(Options options) {
         EngineClock clock = options.manualClock ? EngineClock.manual(Instant.now()) : EngineClock.system();
         Engine engine = new Engine(clock);
+        engine.consistency().configure(options.consistency);
         return DynamoTestServer.builder().engine(engine).handler(new RequestHandler(engine, options.namespaces()))
             .host(options.host).port(options.port).start();
     }
@@ -105,12 +107,16 @@ public final class Main {
         static final String USAGE = String.join("\n",
             "usage: java -jar dynamotest-server.jar [--host HOST] [--port PORT] [--clock system|manual]",
             "                                       [--namespaces region|access-key] [--port-file FILE]",
+            "                                       [--consistency strong|eventual[:seed=N,lag=3ops|500ms,ttl=48h]]",
             "  --host HOST        address to bind (default 127.0.0.1)",
             "  --port PORT        port to listen on (default 8000; 0 picks a free port and prints it)",
             "  --clock MODE       system (default) or manual (moves only through the admin API)",
             "  --namespaces WHAT  region (default): tables are scoped to the region a request is signed for, as in",
             "                     one AWS account; access-key: to its access key and region, as DynamoDB Local does",
             "  --port-file FILE   write the port listened on to FILE once ready",
+            "  --consistency C    strong (default): every read sees the latest write; eventual: reads without",
+            "                     ConsistentRead, GSIs, stream readers and TTL deletions lag, seeded (seed=N), each",
+            "                     lag within lag= (operations: 3ops, the default; or engine-clock time: 500ms, 2s)",
             "DynamoDB Local's flags are accepted as well: -port N, -inMemory, -sharedDb, -delayTransientStatuses,",
             "-disableTelemetry (nothing is ever sent), -cors ARG (ignored), -help. Given any of them, tables are",
             "separated per access key and region as DynamoDB Local does, unless -sharedDb. -dbPath and",
@@ -125,6 +131,7 @@ public final class Main {
         Path portFile;
         boolean help;
         boolean train;
+        ConsistencySettings consistency = ConsistencySettings.STRONG;
 
         /** Region-scoped unless DynamoDB Local's flags ask for its per-access-key databases (without -sharedDb). */
         NamespacePolicy namespaces() {
@@ -167,6 +174,13 @@ public final class Main {
                         }
                         break;
                     }
+                    case "--consistency":
+                        try {
+                            o.consistency = ConsistencySettings.parse(value(args, ++i, a));
+                        } catch (IllegalArgumentException e) {
+                            throw new IllegalArgumentException("--consistency: " + e.getMessage());
+                        }
+                        break;
                     case "--port-file":
                         o.portFile = Path.of(value(args, ++i, a));
                         break;

@@ -351,4 +351,53 @@ class ConsistencyEndToEndTest extends ManualClockServer {
         assertThat(engine.consistency().retainedVersions()).isZero();
         assertThat(get("users", "u1", false).hasItem()).isTrue();
     }
+
+    private java.net.http.HttpResponse<String> admin(String method, String pathAndQuery, String body) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(server.endpoint().resolve(pathAndQuery));
+        b = body == null ? b.method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
+            : b.method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        return java.net.http.HttpClient.newHttpClient().send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theAdminApiTurnsTheModelOnSettlesSeedsAndReportsStaleReads() throws Exception {
+        usersTable("users");
+        assertThat(admin("GET", "/_dynamotest/consistency", null).body()).contains("\"consistency\":\"strong\"");
+        var on = admin("POST", "/_dynamotest/consistency", "{\"consistency\":\"eventual:seed=7,lag=1000ops\"}");
+        assertThat(on.statusCode()).isEqualTo(200);
+        assertThat(on.body()).contains("\"consistency\":\"eventual:seed=7,lag=1000ops,ttl=48h\"", "\"seed\":7", "\"lag\":\"1000ops\"");
+        put("users", "u1", "a@x", 1);
+        assertThat(get("users", "u1", false).hasItem()).isFalse();
+        assertThat(admin("GET", "/_dynamotest/consistency?region=us-east-1", null).body()).contains("\"staleReads\":1");
+        assertThat(admin("POST", "/_dynamotest/consistency/settle", null).statusCode()).isEqualTo(200);
+        assertThat(get("users", "u1", false).hasItem()).isTrue();
+        assertThat(admin("POST", "/_dynamotest/consistency", "{\"seed\":9,\"lag\":\"2s\"}").body())
+            .contains("\"consistency\":\"eventual:seed=9,lag=2s,ttl=48h\"");
+
+        var bad = admin("POST", "/_dynamotest/consistency", "{\"lag\":\"soon\"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).isEqualTo("{\"error\":\"not a duration (e.g. 500ms, 2s, 48h): soon\"}");
+        var unknown = admin("POST", "/_dynamotest/consistency", "{\"speed\":1}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).isEqualTo("{\"error\":\"unknown member speed: give \\\"consistency\\\", \\\"seed\\\", \\\"lag\\\" or \\\"settle\\\"\"}");
+        assertThat(admin("DELETE", "/_dynamotest/consistency", null).statusCode()).isEqualTo(405);
+
+        // reset keeps the engine-wide setting, drops namespace ones
+        admin("POST", "/_dynamotest/consistency?region=eu-west-1", "{\"consistency\":\"strong\"}");
+        admin("POST", "/_dynamotest/reset", null);
+        assertThat(engine.consistency().settings().eventual()).isTrue();
+        assertThat(engine.consistency().settings(NamespaceId.region("eu-west-1")).eventual()).isTrue();
+    }
+
+    @Test
+    void theServerFlagTurnsTheModelOn() {
+        Main.Options o = Main.Options.parse(new String[] {"--consistency", "eventual:seed=5,lag=250ms"});
+        assertThat(o.consistency).isEqualTo(ConsistencySettings.eventual(5).withLag(Lag.time(Duration.ofMillis(250))));
+        assertThatThrownBy(() -> Main.Options.parse(new String[] {"--consistency", "maybe"}))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("--consistency: consistency is 'strong' or 'eventual[:seed=N,lag=3ops|500ms,ttl=48h]', not: maybe");
+        try (DynamoTestServer s = Main.start(Main.Options.parse(new String[] {"--port", "0", "--consistency", "eventual:seed=5"}))) {
+            assertThat(s.engine().consistency().settings().seed()).isEqualTo(5);
+        }
+    }
 }

@@ -130,6 +130,20 @@ public final class Consistency implements CommitListener {
         refreshActive();
     }
 
+    /**
+     * Forgets a namespace (a finished test's): its settings, table settings, counters and retained versions; it
+     * follows the engine's settings again.
+     */
+    public synchronized void forget(NamespaceId namespace) {
+        Scope s = scopes.remove(namespace);
+        String prefix = tableKey(namespace, "");
+        boolean hadTables = tableSettings.keySet().removeIf(k -> k.startsWith(prefix));
+        histories.keySet().removeIf(t -> t.namespaceId().equals(namespace));
+        if (s != null || hadTables) {
+            refreshActive();
+        }
+    }
+
     /** The settings that apply to a namespace. */
     public ConsistencySettings settings(NamespaceId namespace) {
         Scope sc = scopes.get(namespace);
