@@ -62,6 +62,12 @@ final class Scope implements DynamoRuntime, AutoCloseable {
     }
 
     @Override
+    public TestConsistency consistency() {
+        return new TestConsistency(engine().consistency(),
+            new dev.dynamotest.engine.table.NamespaceId(region.id(), credentials.resolveCredentials().accessKeyId()));
+    }
+
+    @Override
     public Transport transport() {
         return transport;
     }
