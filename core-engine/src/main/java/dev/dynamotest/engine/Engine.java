@@ -41,7 +41,16 @@ public final class Engine {
         this.consistency = new Consistency(clock, capacity);
         commitPoint.addListener(consistency); // after streams: a commit's stream records exist when it is seen
         consistency.lastStreamSequence(streams::lastSequenceNumber);
-        consistency.afterSettle(ttl::sweep);
+        consistency.afterSettle(ns -> {
+            if (ns == null) {
+                ttl.sweep();
+            } else {
+                Namespace settled = namespaces.get(ns);
+                if (settled != null) {
+                    settled.tables().forEach(ttl::sweep);
+                }
+            }
+        });
         ttl.delay(consistency::ttlDelay);
         // advancing or setting the clock runs the work that became due before it returns
         clock.onChange(this::runDueWork);

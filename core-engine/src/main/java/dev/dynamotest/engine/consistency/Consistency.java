@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Eventual consistency, deterministically. Off by default: every read sees the latest commit and this class costs
@@ -81,7 +82,7 @@ public final class Consistency implements CommitListener {
         });
     /** True when any setting is eventual: the fast path of every read and commit checks only this. */
     private volatile boolean active;
-    private volatile Runnable afterSettle = () -> { };
+    private volatile Consumer<NamespaceId> afterSettle = ns -> { };
     private volatile java.util.function.Supplier<String> lastSequence = () -> "";
 
     public Consistency(EngineClock clock, CapacityModel capacity) {
@@ -94,8 +95,11 @@ public final class Consistency implements CommitListener {
         this.lastSequence = s;
     }
 
-    /** Run after {@link #settle()} (the engine sweeps the TTL deletions it made due). */
-    public void afterSettle(Runnable r) {
+    /**
+     * Run after a settle with the namespace settled (null: all); the engine sweeps the TTL deletions it made due,
+     * in that namespace only.
+     */
+    public void afterSettle(Consumer<NamespaceId> r) {
         this.afterSettle = r;
     }
 
@@ -247,7 +251,7 @@ public final class Consistency implements CommitListener {
             s.settledSequence = seq;
             s.streamDue.clear();
         }
-        afterSettle.run();
+        afterSettle.accept(null);
     }
 
     /** Makes every write of one namespace visible. */
@@ -257,7 +261,7 @@ public final class Consistency implements CommitListener {
         s.settledAt = clock.instant();
         s.settledSequence = lastSequence.get();
         s.streamDue.clear();
-        afterSettle.run();
+        afterSettle.accept(namespace);
     }
 
     /** Settles and restarts the draws of a namespace (all if null). */
@@ -339,9 +343,13 @@ public final class Consistency implements CommitListener {
         }
     }
 
+    /**
+     * Whether a reader sees the version: on the clock once its due time has come; counted in operations, once
+     * {@code lag} operations have followed its commit (the operation after them sees it).
+     */
     private static boolean visible(Version x, boolean index, long now, long ops) {
         long due = index ? x.indexDue() : x.baseDue();
-        return (x.counted() ? ops : now) >= due;
+        return x.counted() ? ops > due : now >= due;
     }
 
     /** Drops versions every reader has caught up with, and the oldest beyond the bound. */
