@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
  * The consistency model's cost: GetItem (eventually consistent, so through the model) and PutItem with the model off
@@ -99,8 +100,8 @@ public final class ConsistencyBench {
         }
     }
 
-    private static software.amazon.awssdk.services.dynamodb.model.PutItemRequest item(int i, long v) {
-        return software.amazon.awssdk.services.dynamodb.model.PutItemRequest.builder().tableName("bench").item(Map.of(
+    private static PutItemRequest item(int i, long v) {
+        return PutItemRequest.builder().tableName("bench").item(Map.of(
             "pk", AttributeValue.fromS("item-" + i), "v", AttributeValue.fromN(Long.toString(v)),
             "payload", AttributeValue.fromS("x".repeat(160)))).build();
     }

@@ -11,6 +11,9 @@ import dev.dynamotest.engine.model.Item;
 import dev.dynamotest.engine.table.CommitListener;
 import dev.dynamotest.engine.table.NamespaceId;
 import dev.dynamotest.engine.table.Table;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -25,7 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -69,7 +75,7 @@ class ConsistencyEndToEndTest extends ManualClockServer {
         return db.getItem(b -> b.tableName(table).key(Map.of("id", s(id), "at", s("0"))).consistentRead(consistent));
     }
 
-    static boolean staleHeader(software.amazon.awssdk.core.SdkResponse r) {
+    static boolean staleHeader(SdkResponse r) {
         return r.sdkHttpResponse().firstMatchingHeader(DynamoTestServer.STALE_HEADER).map("true"::equals).orElse(false);
     }
 
@@ -111,7 +117,7 @@ class ConsistencyEndToEndTest extends ManualClockServer {
             .expressionAttributeValues(Map.of(":i", s("u1")))).items().get(0).get("v").n()).isEqualTo("2");
         assertThat(db.scan(b -> b.tableName("users")).items().get(0).get("v").n()).isEqualTo("1");
         assertThat(db.scan(b -> b.tableName("users").consistentRead(true)).items().get(0).get("v").n()).isEqualTo("2");
-        assertThat(db.batchGetItem(b -> b.requestItems(Map.of("users", software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes
+        assertThat(db.batchGetItem(b -> b.requestItems(Map.of("users", KeysAndAttributes
             .builder().keys(Map.of("id", s("u1"), "at", s("0"))).build()))).responses().get("users").get(0).get("v").n()).isEqualTo("1");
         assertThat(db.executeStatement(b -> b.statement("SELECT * FROM \"users\" WHERE id = 'u1'")).items().get(0).get("v").n())
             .isEqualTo("1");
@@ -251,7 +257,7 @@ class ConsistencyEndToEndTest extends ManualClockServer {
             assertThat(r.responses().get(0).item().get("v").n()).isEqualTo(Integer.toString(round));
             assertThat(r.responses().get(1).item().get("v").n()).isEqualTo(Integer.toString(round));
             // an eventually consistent read of the one table sees both items of a transaction, or neither
-            var both = db.batchGetItem(b -> b.requestItems(Map.of("users", software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes
+            var both = db.batchGetItem(b -> b.requestItems(Map.of("users", KeysAndAttributes
                 .builder().keys(Map.of("id", s("a"), "at", s("0")), Map.of("id", s("b"), "at", s("0"))).build()))).responses().get("users");
             assertThat(both.size() % 2).isZero();
             if (both.size() == 2) {
@@ -352,11 +358,11 @@ class ConsistencyEndToEndTest extends ManualClockServer {
         assertThat(get("users", "u1", false).hasItem()).isTrue();
     }
 
-    private java.net.http.HttpResponse<String> admin(String method, String pathAndQuery, String body) throws Exception {
-        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(server.endpoint().resolve(pathAndQuery));
-        b = body == null ? b.method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
-            : b.method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body));
-        return java.net.http.HttpClient.newHttpClient().send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> admin(String method, String pathAndQuery, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.endpoint().resolve(pathAndQuery));
+        b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+            : b.method(method, HttpRequest.BodyPublishers.ofString(body));
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -437,7 +443,7 @@ class ConsistencyEndToEndTest extends ManualClockServer {
             final int n = i;
             try {
                 db.putItem(b -> b.tableName("pressed").item(Map.of("id", s("x" + n), "g", s("x@x"))));
-            } catch (software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException e) {
+            } catch (ProvisionedThroughputExceededException e) {
                 throttledAfter = i;
             }
         }

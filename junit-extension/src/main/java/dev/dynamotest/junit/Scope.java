@@ -2,6 +2,7 @@ package dev.dynamotest.junit;
 
 import dev.dynamotest.engine.Engine;
 import dev.dynamotest.engine.EngineClock;
+import dev.dynamotest.engine.table.NamespaceId;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ final class Scope implements DynamoRuntime, AutoCloseable {
     @Override
     public TestConsistency consistency() {
         return new TestConsistency(engine().consistency(),
-            new dev.dynamotest.engine.table.NamespaceId(region.id(), credentials.resolveCredentials().accessKeyId()));
+            new NamespaceId(region.id(), credentials.resolveCredentials().accessKeyId()));
     }
 
     @Override

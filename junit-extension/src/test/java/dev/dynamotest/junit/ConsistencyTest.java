@@ -74,6 +74,22 @@ class ConsistencyTest {
         }
     }
 
+    @Nested
+    @DynamoTest(transport = Transport.IN_PROCESS)
+    @CreateTable(name = "users", partitionKey = "pk")
+    @EventuallyConsistent(seed = 7, lag = "1000ops")
+    class InProcess {
+        @Test
+        void theStaleHeaderComesThroughTheInProcessTransportToo(DynamoDbClient client, DynamoRuntime dynamo) {
+            assertThat(dynamo.transport()).isEqualTo(Transport.IN_PROCESS);
+            client.putItem(b -> b.tableName("users").item(key("u1")));
+            GetItemResponse stale = read(client, "u1", false);
+            assertThat(stale.hasItem()).isFalse();
+            assertThat(TestConsistency.wasStale(stale)).isTrue();
+            assertThat(dynamo.engine().consistency().wasStale(stale.responseMetadata().requestId())).isTrue();
+        }
+    }
+
     static final List<Long> SEEDS_SEEN = new ArrayList<>();
 
     @Nested

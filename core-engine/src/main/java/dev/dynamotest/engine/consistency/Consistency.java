@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Eventual consistency, deterministically. Off by default: every read sees the latest commit and this class costs
@@ -73,7 +75,7 @@ public final class Consistency implements CommitListener {
     private final Map<String, ConsistencySettings> tableSettings = new ConcurrentHashMap<>(); // by namespace + name
     private final Map<NamespaceId, Scope> scopes = new ConcurrentHashMap<>();
     private final Map<Table, ArrayDeque<Version>> histories = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> staleRequests = java.util.Collections.synchronizedMap(
+    private final Map<String, Boolean> staleRequests = Collections.synchronizedMap(
         new LinkedHashMap<>(64, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -83,7 +85,7 @@ public final class Consistency implements CommitListener {
     /** True when any setting is eventual: the fast path of every read and commit checks only this. */
     private volatile boolean active;
     private volatile Consumer<NamespaceId> afterSettle = ns -> { };
-    private volatile java.util.function.Supplier<String> lastSequence = () -> "";
+    private volatile Supplier<String> lastSequence = () -> "";
 
     public Consistency(EngineClock clock, CapacityModel capacity) {
         this.clock = clock;
@@ -91,7 +93,7 @@ public final class Consistency implements CommitListener {
     }
 
     /** The stream sequence number of the latest record (settle makes the records up to it visible). */
-    public void lastStreamSequence(java.util.function.Supplier<String> s) {
+    public void lastStreamSequence(Supplier<String> s) {
         this.lastSequence = s;
     }
 

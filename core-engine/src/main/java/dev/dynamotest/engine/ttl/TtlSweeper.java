@@ -3,6 +3,7 @@ package dev.dynamotest.engine.ttl;
 import dev.dynamotest.engine.EngineClock;
 import dev.dynamotest.engine.model.AttributeValue;
 import dev.dynamotest.engine.model.Item;
+import dev.dynamotest.engine.query.Reader;
 import dev.dynamotest.engine.table.CommitListener;
 import dev.dynamotest.engine.table.Namespace;
 import dev.dynamotest.engine.table.PrimaryKey;
@@ -67,7 +68,7 @@ public final class TtlSweeper {
         for (Object partition : table.data().partitions().values()) {
             for (Item item : dev.dynamotest.engine.table.TableData.items(partition)) {
                 if (isExpired(item, attribute, now)) {
-                    PrimaryKey key = dev.dynamotest.engine.query.Reader.keyOf(item, table.keySchema());
+                    PrimaryKey key = Reader.keyOf(item, table.keySchema());
                     Instant expiry = Instant.ofEpochSecond(((AttributeValue.N) item.get(attribute)).value().value().longValue());
                     if (!expiry.plus(delay.after(table, key, expiry)).isAfter(now)) {
                         expired.add(key);
