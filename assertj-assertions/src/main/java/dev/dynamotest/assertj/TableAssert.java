@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.dynamotest.junit.DynamoRuntime;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ListAssert;
@@ -16,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * Assertions on a table, read through the DynamoDB API with the given client (so they work against any endpoint).
- * Reads are strongly consistent.
+ * Reads are strongly consistent (see {@link #eventually} for assertions that hold once writes have propagated).
  *
  * <pre>{@code
  * assertThatTable(client, "orders").hasItemCount(2).containsItemWithKey("pk", "order-1")
@@ -26,10 +27,33 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  */
 public class TableAssert extends AbstractAssert<TableAssert, String> {
     private final DynamoDbClient client;
+    private final boolean consistentRead;
 
     public TableAssert(DynamoDbClient client, String tableName) {
+        this(client, tableName, true);
+    }
+
+    /** With {@code consistentRead = false}, reads are eventually consistent, as most production readers' are. */
+    public TableAssert(DynamoDbClient client, String tableName, boolean consistentRead) {
         super(tableName, TableAssert.class);
         this.client = client;
+        this.consistentRead = consistentRead;
+    }
+
+    /**
+     * Assertions that must hold <em>eventually</em>, on the embedded engine's clock and consistency model, never by
+     * sleeping: each assertion is tried with eventually consistent reads, and while it fails the engine clock is
+     * advanced in steps up to the lag bound (or, for a lag counted in operations, the read is repeated up to the
+     * bound), then the writes are settled and it is tried a last time.
+     *
+     * <pre>{@code
+     * assertThatTable(client, "orders").eventually(runtime).hasItemCount(3);
+     * assertThatTable(client, "sessions").eventually(runtime).within(Duration.ofDays(2)).isEmpty(); // TTL
+     * }</pre>
+     */
+    public EventuallyTableAssert eventually(DynamoRuntime runtime) {
+        isNotNull();
+        return new EventuallyTableAssert(client, actual, runtime);
     }
 
     /** The table exists (DescribeTable finds it). */
@@ -117,7 +141,7 @@ public class TableAssert extends AbstractAssert<TableAssert, String> {
             Map<String, AttributeValue> from = start;
             ScanResponse page;
             try {
-                page = client.scan(b -> b.tableName(actual).consistentRead(true).exclusiveStartKey(from));
+                page = client.scan(b -> b.tableName(actual).consistentRead(consistentRead).exclusiveStartKey(from));
             } catch (DynamoDbException e) {
                 if (unknownOperation(e)) {
                     throw new IllegalStateException("items() reads the table with Scan, which the endpoint does not "
@@ -135,7 +159,7 @@ public class TableAssert extends AbstractAssert<TableAssert, String> {
 
     private Map<String, AttributeValue> get(Map<String, AttributeValue> key) {
         isNotNull();
-        var response = client.getItem(b -> b.tableName(actual).key(key).consistentRead(true));
+        var response = client.getItem(b -> b.tableName(actual).key(key).consistentRead(consistentRead));
         return response.hasItem() ? response.item() : null;
     }
 
@@ -146,7 +170,7 @@ public class TableAssert extends AbstractAssert<TableAssert, String> {
             Map<String, AttributeValue> start = null;
             do {
                 Map<String, AttributeValue> from = start;
-                ScanResponse page = client.scan(b -> b.tableName(actual).select(Select.COUNT).consistentRead(true)
+                ScanResponse page = client.scan(b -> b.tableName(actual).select(Select.COUNT).consistentRead(consistentRead)
                     .exclusiveStartKey(from));
                 total += page.count();
                 start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;

@@ -1,6 +1,7 @@
 package dev.dynamotest.engine;
 
 import dev.dynamotest.engine.journal.Journal;
+import dev.dynamotest.engine.consistency.Consistency;
 import dev.dynamotest.engine.table.CommitPoint;
 import dev.dynamotest.engine.table.Namespace;
 import dev.dynamotest.engine.table.NamespaceId;
@@ -28,6 +29,7 @@ public final class Engine {
     private final dev.dynamotest.engine.table.PitrHistory pitr;
     private final Transfers transfers = new Transfers();
     private final Journal journal = new Journal();
+    private final Consistency consistency;
 
     public Engine(EngineClock clock) {
         this.clock = clock;
@@ -40,6 +42,20 @@ public final class Engine {
         commitPoint.addListener(streams);
         this.pitr = new dev.dynamotest.engine.table.PitrHistory(clock, namespaces::get);
         commitPoint.addListener(pitr);
+        this.consistency = new Consistency(clock, capacity);
+        commitPoint.addListener(consistency); // after streams: a commit's stream records exist when it is seen
+        consistency.lastStreamSequence(streams::lastSequenceNumber);
+        consistency.afterSettle(ns -> {
+            if (ns == null) {
+                ttl.sweep();
+            } else {
+                Namespace settled = namespaces.get(ns);
+                if (settled != null) {
+                    settled.tables().forEach(ttl::sweep);
+                }
+            }
+        });
+        ttl.delay(consistency::ttlDelay);
         // advancing or setting the clock runs the work that became due before it returns
         clock.onChange(this::runDueWork);
     }
@@ -48,6 +64,11 @@ public final class Engine {
     public void runDueWork() {
         ttl.sweep();
         streams.tick();
+    }
+
+    /** The consistency model: off by default (every read sees the latest commit); see {@link Consistency}. */
+    public Consistency consistency() {
+        return consistency;
     }
 
     public dev.dynamotest.engine.streams.StreamRegistry streams() {
@@ -113,7 +134,8 @@ public final class Engine {
      * Back to a fresh engine, as the admin API's reset does between test classes of a long-lived server: every
      * table in every namespace is dropped (with its stream and its capacity state), fault rules are cleared and
      * capacity enforcement is switched off (per-table overrides too), the journal is emptied (its settings are
-     * kept). The clock is left where it is.
+     * kept), per-namespace and per-table consistency settings are dropped (the engine's stay) and every write is
+     * settled. The clock is left where it is.
      */
     public void reset() {
         Namespace.Snapshot empty = new Namespace.Snapshot(java.util.List.of());
@@ -124,6 +146,7 @@ public final class Engine {
         capacity.resetSettings();
         transfers.clear();
         journal.clear();
+        consistency.clearOverrides();
     }
 
     public Namespace namespace(String region) {

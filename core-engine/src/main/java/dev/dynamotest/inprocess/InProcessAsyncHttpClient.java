@@ -75,7 +75,7 @@ public final class InProcessAsyncHttpClient implements SdkAsyncHttpClient {
                 done.completeExceptionally(e);
                 return;
             }
-            responseHandler.onHeaders(InProcessExchange.response(r));
+            responseHandler.onHeaders(InProcessExchange.response(r, handler));
             responseHandler.onStream(singleBuffer(ByteBuffer.wrap(r.body(), 0, r.length())));
             done.complete(null);
         } catch (RuntimeException e) {

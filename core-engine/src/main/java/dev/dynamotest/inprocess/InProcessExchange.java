@@ -3,6 +3,7 @@ package dev.dynamotest.inprocess;
 import dev.dynamotest.engine.journal.Transport;
 import dev.dynamotest.protocol.RequestHandler;
 import dev.dynamotest.protocol.Response;
+import dev.dynamotest.server.DynamoTestServer;
 import software.amazon.awssdk.http.SdkHttpFullResponse;
 import software.amazon.awssdk.http.SdkHttpRequest;
 
@@ -17,13 +18,16 @@ final class InProcessExchange {
         return handler.handle(Transport.IN_PROCESS, target, authorization, body, body.length);
     }
 
-    static SdkHttpFullResponse response(Response r) {
-        return SdkHttpFullResponse.builder()
+    static SdkHttpFullResponse response(Response r, RequestHandler handler) {
+        SdkHttpFullResponse.Builder b = SdkHttpFullResponse.builder()
             .statusCode(r.status())
             .putHeader("Content-Type", r.contentType())
             .putHeader("Content-Length", Integer.toString(r.length()))
             .putHeader("x-amzn-RequestId", r.requestId())
-            .putHeader("x-amz-crc32", Long.toString(r.crc32()))
-            .build();
+            .putHeader("x-amz-crc32", Long.toString(r.crc32()));
+        if (handler.engine().consistency().wasStale(r.requestId())) {
+            b.putHeader(DynamoTestServer.STALE_HEADER, "true");
+        }
+        return b.build();
     }
 }

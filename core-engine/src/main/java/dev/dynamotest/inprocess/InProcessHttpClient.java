@@ -38,7 +38,7 @@ public final class InProcessHttpClient implements SdkHttpClient {
                 if (r.dropConnection()) {
                     throw new IOException("Connection reset: the server closed the connection without a response");
                 }
-                SdkHttpFullResponse response = InProcessExchange.response(r);
+                SdkHttpFullResponse response = InProcessExchange.response(r, handler);
                 InputStream body = new ByteArrayInputStream(r.body(), 0, r.length());
                 return HttpExecuteResponse.builder().response(response)
                     .responseBody(AbortableInputStream.create(body)).build();

@@ -1,6 +1,9 @@
 package dev.dynamotest.protocol;
 
 import dev.dynamotest.engine.Engine;
+import dev.dynamotest.engine.consistency.Consistency;
+import dev.dynamotest.engine.table.Table;
+import dev.dynamotest.engine.table.TableData;
 import dev.dynamotest.engine.table.Namespace;
 import dev.dynamotest.engine.table.NamespaceId;
 
@@ -12,6 +15,7 @@ public final class RequestContext {
     private final String requestId;
     private Namespace namespace;
     private dev.dynamotest.engine.faults.FaultEffect partialFault;
+    private boolean stale;
 
     public RequestContext(Engine engine, NamespaceId namespaceId, String operation, String requestId) {
         this.engine = engine;
@@ -56,5 +60,30 @@ public final class RequestContext {
 
     public void partialFault(dev.dynamotest.engine.faults.FaultEffect effect) {
         this.partialFault = effect;
+    }
+
+    /**
+     * The data a read answers from under the consistency model: {@code latest} (the data the action took from the
+     * table, or from a multi-table snapshot) unless the model makes this read stale, when it is an older version
+     * and the request is marked stale (response header {@code x-dynamotest-stale: true}). {@code globalIndex}
+     * names a GSI read; base-table and LSI reads pass null.
+     */
+    public TableData read(Table table, TableData latest, boolean consistent, String globalIndex) {
+        Consistency c = engine.consistency();
+        if (!c.active()) {
+            return latest;
+        }
+        Consistency.View v = c.read(table, consistent, globalIndex);
+        if (!v.stale()) {
+            return latest;
+        }
+        stale = true;
+        c.markStale(requestId);
+        return v.data();
+    }
+
+    /** Whether a read of this request answered from an older version (consistency model). */
+    public boolean stale() {
+        return stale;
     }
 }

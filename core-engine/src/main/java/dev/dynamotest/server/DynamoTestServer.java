@@ -37,6 +37,10 @@ public final class DynamoTestServer implements AutoCloseable {
     static final String ADMIN_HEADER_MISSING = "The admin API needs the header " + ADMIN_HEADER + ": 1 on every request "
         + "(so that no web page can reach it cross-site); see docs/admin-api.md";
     static final String ADMIN_DISABLED = "The admin API is disabled on this server";
+
+    /** Set on a read answered from an older version by the consistency model (diagnostics; never sent by AWS). */
+    public static final String STALE_HEADER = "x-dynamotest-stale";
+    static final HttpString STALE = new HttpString(STALE_HEADER);
     /** Bodies are read up to this size; the handler answers anything over 16 MB with an error. */
     static final long MAX_ENTITY_BYTES = 64L * 1024 * 1024;
 
@@ -279,11 +283,11 @@ public final class DynamoTestServer implements AutoCloseable {
             String authorization = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
             exchange.getRequestReceiver().receiveFullBytes((ex, body) -> {
                 if (!blocking && handler.engine().faults().isEmpty() && IoThreadWork.isCheap(target, body.length)) {
-                    respond(ex, handle(handler, target, authorization, body));
+                    respond(ex, handle(handler, target, authorization, body), handler.engine());
                 } else {
                     // fault rules may add latency, big or scanning requests take time, a durable store waits for the
                     // disk: never on an I/O thread, whose other connections would wait for them
-                    ex.dispatch(() -> respond(ex, handle(handler, target, authorization, body)));
+                    ex.dispatch(() -> respond(ex, handle(handler, target, authorization, body), handler.engine()));
                 }
             },
                 (ex, error) -> {
@@ -308,6 +312,10 @@ public final class DynamoTestServer implements AutoCloseable {
         }
 
         private static void respond(HttpServerExchange ex, Response r) {
+            respond(ex, r, null);
+        }
+
+        private static void respond(HttpServerExchange ex, Response r, Engine engine) {
             if (r.dropConnection()) {
                 org.xnio.IoUtils.safeClose(ex.getConnection());
                 return;
@@ -318,6 +326,9 @@ public final class DynamoTestServer implements AutoCloseable {
                 .put(REQUEST_ID, r.requestId())
                 .put(CRC32, Long.toString(r.crc32()))
                 .put(Headers.CONTENT_LENGTH, r.length());
+            if (engine.consistency().wasStale(r.requestId())) {
+                ex.getResponseHeaders().put(STALE, "true");
+            }
             ex.getResponseSender().send(ByteBuffer.wrap(r.body(), 0, r.length()));
         }
     }

@@ -1,6 +1,7 @@
 package dev.dynamotest.server;
 
 import dev.dynamotest.engine.Engine;
+import dev.dynamotest.engine.consistency.ConsistencySettings;
 import dev.dynamotest.engine.EngineClock;
 import dev.dynamotest.persist.DurableStore;
 import dev.dynamotest.persist.EngineSnapshots;
@@ -121,6 +122,7 @@ public final class Main {
         if (options.journalFile != null) {
             engine.journal().addSink(new JournalFile(options.journalFile));
         }
+        engine.consistency().configure(options.consistency);
         return engine;
     }
 
@@ -177,6 +179,7 @@ public final class Main {
         static final String USAGE = String.join("\n",
             "usage: java -jar dynamotest-server.jar [--host HOST] [--port PORT] [--clock system|manual]",
             "                                       [--namespaces region|access-key] [--port-file FILE]",
+            "                                       [--consistency strong|eventual[:seed=N,lag=3ops|500ms,ttl=48h]]",
             "  --host HOST        address to bind (default 127.0.0.1)",
             "  --port PORT        port to listen on (default 8000; 0 picks a free port and prints it)",
             "  --clock MODE       system (default) or manual (moves only through the admin API)",
@@ -197,6 +200,9 @@ public final class Main {
             "  replays a journal kept with --journal-bodies against URL and reports every response that differs",
             "  --allowed-host NAME  also answer requests whose Host header is NAME (repeatable, or a comma list; '*':",
             "                     any). Loopback names, IP addresses and the bound host are always answered.",
+            "  --consistency C    strong (default): every read sees the latest write; eventual: reads without",
+            "                     ConsistentRead, GSIs, stream readers and TTL deletions lag, seeded (seed=N), each",
+            "                     lag within lag= (operations: 3ops, the default; or engine-clock time: 500ms, 2s)",
             "DynamoDB Local's flags are accepted as well: -port N, -inMemory, -sharedDb, -delayTransientStatuses,",
             "-disableTelemetry (nothing is ever sent), -cors ORIGINS (CORS grants: '*' or a comma list; none by default), -dbPath DIR (as --data-dir),",
             "-optimizeDbBeforeStartup (nothing to do), -help. Given any of them, tables are separated per access key",
@@ -220,6 +226,7 @@ public final class Main {
         boolean train;
         final List<String> allowedHosts = new ArrayList<>();
         final List<String> cors = new ArrayList<>();
+        ConsistencySettings consistency = ConsistencySettings.STRONG;
 
         /**
          * Region-scoped unless DynamoDB Local's flags ask for its databases: one per access key and region, or with
@@ -269,6 +276,13 @@ public final class Main {
                         }
                         break;
                     }
+                    case "--consistency":
+                        try {
+                            o.consistency = ConsistencySettings.parse(value(args, ++i, a));
+                        } catch (IllegalArgumentException e) {
+                            throw new IllegalArgumentException("--consistency: " + e.getMessage());
+                        }
+                        break;
                     case "--port-file":
                         o.portFile = Path.of(value(args, ++i, a));
                         break;

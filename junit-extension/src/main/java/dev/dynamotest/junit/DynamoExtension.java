@@ -121,6 +121,7 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
         TestState test = new TestState(state, context.getRequiredTestMethod());
         context.getStore(NS).put(TestState.class, test);
         test.init();
+        ConsistencySupport.configure(context, test);
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             ClassState owner = stateOf(context, instance.getClass());
             if (owner == null || !owner.isPerClassInstance(instance)) {

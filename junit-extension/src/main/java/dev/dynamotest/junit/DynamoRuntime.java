@@ -85,4 +85,12 @@ public interface DynamoRuntime {
      * @throws IllegalStateException against an external endpoint
      */
     TestFaults faults();
+
+    /**
+     * The eventual-consistency model for this test's namespace (settle, seed, lag, stale reads); off unless the test
+     * turns it on or is annotated {@link EventuallyConsistent} / {@link ConsistencySeeds}. Changes end with the test.
+     *
+     * @throws IllegalStateException against an external endpoint
+     */
+    TestConsistency consistency();
 }

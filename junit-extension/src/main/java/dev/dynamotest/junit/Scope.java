@@ -77,6 +77,12 @@ final class Scope implements DynamoRuntime, AutoCloseable {
         return new NamespaceId(region.id(), credentials.resolveCredentials().accessKeyId());
     }
 
+    /** The consistency model's controls for this scope's namespace. */
+    public TestConsistency consistency() {
+        return new TestConsistency(engine().consistency(),
+            namespaceId());
+    }
+
     @Override
     public Transport transport() {
         return transport;

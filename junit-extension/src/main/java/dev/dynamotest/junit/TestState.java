@@ -1,6 +1,7 @@
 package dev.dynamotest.junit;
 
 import dev.dynamotest.engine.EngineClock;
+import dev.dynamotest.engine.table.NamespaceId;
 import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -120,6 +121,7 @@ final class TestState implements ExtensionContext.Store.CloseableResource, AutoC
         } finally {
             if (cls.backend().embedded() && key != null) {
                 cls.backend().engine().faults().clear(key); // this test's fault rules end with it
+                cls.backend().engine().consistency().forget(new NamespaceId(cls.settings().region(), key));
             }
             if (scope != null) {
                 scope.close();

@@ -51,6 +51,11 @@ final class AdminClient {
         call("POST", "capacity", JSON.createObjectNode().put("enforce", on));
     }
 
+    /** POST /_dynamotest/consistency with {@code body}; the settings after it. */
+    JsonNode consistency(JsonNode body) {
+        return body == null ? call("GET", "consistency", null) : call("POST", "consistency", body);
+    }
+
     JsonNode capacity() {
         return call("GET", "capacity", null);
     }

@@ -100,6 +100,14 @@ public class DynamoTestContainer extends GenericContainer<DynamoTestContainer> {
     }
 
     /**
+     * Starts the server under the eventual-consistency model ({@code --consistency}): {@code "eventual:seed=42"},
+     * {@code "eventual:seed=42,lag=500ms"}, {@code "eventual:lag=3ops,ttl=48h"} or {@code "strong"} (docs/admin-api.md).
+     */
+    public DynamoTestContainer withConsistency(String consistency) {
+        return withServerArgs("--consistency", consistency);
+    }
+
+    /**
      * DynamoDB Local's command-line flags, as given to {@code amazon/dynamodb-local} (a leading
      * {@code -jar DynamoDBLocal.jar} is accepted): {@code -inMemory}, {@code -sharedDb}, {@code -port N}, ...
      * Without {@code -sharedDb}, tables are then separated per access key and region, as DynamoDB Local does; with
@@ -221,6 +229,31 @@ public class DynamoTestContainer extends GenericContainer<DynamoTestContainer> {
     /** Switches capacity enforcement (throttling at provisioned and partition limits) on or off. */
     public void enforceCapacity(boolean on) {
         admin().enforceCapacity(on);
+    }
+
+    /** The consistency model's settings now, in their text form ({@code strong} or {@code eventual:seed=..,lag=..,ttl=..}). */
+    public String consistency() {
+        return admin().consistency(null).get("consistency").asText();
+    }
+
+    /** Changes the consistency model's settings (text form as {@link #withConsistency}); the draws start again. */
+    public void consistency(String settings) {
+        admin().consistency(AdminClient.json().createObjectNode().put("consistency", settings));
+    }
+
+    /** Makes every write visible to every reader: the moral equivalent of waiting for replication. */
+    public void settle() {
+        admin().consistency(AdminClient.json().createObjectNode().put("settle", true));
+    }
+
+    /** A new seed for the consistency model: everything settles and the seeded lags start again. */
+    public void consistencySeed(long seed) {
+        admin().consistency(AdminClient.json().createObjectNode().put("seed", seed));
+    }
+
+    /** A new lag bound: {@code "3ops"} (later operations) or {@code "500ms"} (engine clock). */
+    public void consistencyLag(String lag) {
+        admin().consistency(AdminClient.json().createObjectNode().put("lag", lag));
     }
 
     /**

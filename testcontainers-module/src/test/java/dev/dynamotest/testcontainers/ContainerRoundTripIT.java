@@ -103,6 +103,28 @@ class ContainerRoundTripIT {
     }
 
     @Test
+    void eventualConsistencyThroughTheAdminApi() {
+        try (DynamoDbClient client = dynamo.newClient()) {
+            createOrders(client, false);
+            dynamo.consistency("eventual:seed=7,lag=1000ops");
+            assertThat(dynamo.consistency()).isEqualTo("eventual:seed=7,lag=1000ops,ttl=48h");
+            var key = Map.of("customer", s("ada"), "id", n("1"));
+            client.putItem(b -> b.tableName("orders").item(key));
+            var stale = client.getItem(b -> b.tableName("orders").key(key));
+            assertThat(stale.hasItem()).isFalse();
+            assertThat(stale.sdkHttpResponse().firstMatchingHeader("x-dynamotest-stale")).contains("true");
+            assertThat(client.getItem(b -> b.tableName("orders").key(key).consistentRead(true)).hasItem()).isTrue();
+            dynamo.settle();
+            assertThat(client.getItem(b -> b.tableName("orders").key(key)).hasItem()).isTrue();
+            dynamo.consistencySeed(8);
+            dynamo.consistencyLag("0ops");
+            assertThat(dynamo.consistency()).isEqualTo("eventual:seed=8,lag=0ops,ttl=48h");
+        } finally {
+            dynamo.consistency("strong");
+        }
+    }
+
+    @Test
     void asyncClientRoundTrip() {
         try (DynamoDbClient setup = dynamo.newClient(); DynamoDbAsyncClient client = dynamo.newAsyncClient()) {
             createOrders(setup, false);

@@ -56,6 +56,11 @@ public final class StreamRegistry implements CommitListener {
         return SEQUENCE_BASE.add(BigInteger.valueOf(sequence.get() + 1)).toString();
     }
 
+    /** The sequence number of the latest record (of any stream). */
+    public String lastSequenceNumber() {
+        return SEQUENCE_BASE.add(BigInteger.valueOf(sequence.get())).toString();
+    }
+
     @Override
     public void onCommit(List<ItemChange> changes, Origin origin) {
         Instant now = clock.instant();

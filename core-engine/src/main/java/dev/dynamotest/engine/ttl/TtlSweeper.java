@@ -3,6 +3,7 @@ package dev.dynamotest.engine.ttl;
 import dev.dynamotest.engine.EngineClock;
 import dev.dynamotest.engine.model.AttributeValue;
 import dev.dynamotest.engine.model.Item;
+import dev.dynamotest.engine.query.Reader;
 import dev.dynamotest.engine.table.CommitListener;
 import dev.dynamotest.engine.table.Namespace;
 import dev.dynamotest.engine.table.PrimaryKey;
@@ -27,10 +28,22 @@ public final class TtlSweeper {
 
     private final EngineClock clock;
     private final Supplier<Collection<Namespace>> namespaces;
+    /** How long after its expiry an expired item is deleted (the consistency model's seeded delay; zero when off). */
+    private volatile Delay delay = (table, key, expiry) -> Duration.ZERO;
+
+    /** The deletion delay of an expired item. */
+    @FunctionalInterface
+    public interface Delay {
+        Duration after(Table table, PrimaryKey key, Instant expiry);
+    }
 
     public TtlSweeper(EngineClock clock, Supplier<Collection<Namespace>> namespaces) {
         this.clock = clock;
         this.namespaces = namespaces;
+    }
+
+    public void delay(Delay d) {
+        this.delay = d;
     }
 
     /** Sweeps every TTL-enabled table; returns how many items were deleted. */
@@ -55,7 +68,11 @@ public final class TtlSweeper {
         for (Object partition : table.data().partitions().values()) {
             for (Item item : dev.dynamotest.engine.table.TableData.items(partition)) {
                 if (isExpired(item, attribute, now)) {
-                    expired.add(dev.dynamotest.engine.query.Reader.keyOf(item, table.keySchema()));
+                    PrimaryKey key = Reader.keyOf(item, table.keySchema());
+                    Instant expiry = Instant.ofEpochSecond(((AttributeValue.N) item.get(attribute)).value().value().longValue());
+                    if (!expiry.plus(delay.after(table, key, expiry)).isAfter(now)) {
+                        expired.add(key);
+                    }
                 }
             }
         }

@@ -103,7 +103,7 @@ public final class BatchExecuteStatement implements Action {
             }
             if (e.write == null) {
                 boolean consistent = Boolean.TRUE.equals(Requests.bool(e.node, "ConsistentRead"));
-                Item item = e.table.get(e.key);
+                Item item = ctx.read(e.table, e.table.data(), consistent, null).get(e.key);
                 double units = CapacityUnits.read(item, consistent);
                 try {
                     ctx.engine().capacity().chargeItemRead(e.table, e.key, units);

@@ -124,7 +124,7 @@ public final class BatchGetItem implements Action {
         int requested = 0;
         for (TableRequest t : resolved) {
             requested += t.primaryKeys().size();
-            TableData data = snapshot.get(t.table());
+            TableData data = ctx.read(t.table(), snapshot.get(t.table()), t.consistent(), null);
             List<Item> found = responses.computeIfAbsent(t.name(), n -> new ArrayList<>());
             double units = 0;
             dev.dynamotest.engine.faults.FaultEffect.Unprocessed skip = ctx.partialFault() instanceof dev.dynamotest.engine.faults.FaultEffect.Unprocessed u ? u : null;

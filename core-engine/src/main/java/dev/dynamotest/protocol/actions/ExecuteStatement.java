@@ -72,7 +72,7 @@ public final class ExecuteStatement implements Action {
         Table table = PartiqlStatements.table(ctx, s, Messages.RESOURCE_NOT_FOUND);
         ConsumedCapacityJson.Mode mode = ConsumedCapacityJson.mode(rcc);
         if (s instanceof Statement.Select sel) {
-            select(table, sel, Boolean.TRUE.equals(Requests.bool(req, "ConsistentRead")), limit, nextToken, mode, out);
+            select(ctx, table, sel, Boolean.TRUE.equals(Requests.bool(req, "ConsistentRead")), limit, nextToken, mode, out);
             return;
         }
         ItemWrite w = PartiqlStatements.write(table, s, ItemRequests.oldOnFailure(req));
@@ -116,10 +116,12 @@ public final class ExecuteStatement implements Action {
         return index;
     }
 
-    private static void select(Table table, Statement.Select sel, boolean consistent, Long limit, String nextToken,
+    private static void select(RequestContext ctx, Table table, Statement.Select sel, boolean consistent, Long limit, String nextToken,
                                ConsumedCapacityJson.Mode mode, JsonGenerator out) throws IOException {
-        TableData data = table.data(); // one snapshot for the whole page
-        IndexLayout declared = sel.index() == null ? null : data.layout(sel.index());
+        TableData latest = table.data();
+        IndexLayout declared = sel.index() == null ? null : latest.layout(sel.index());
+        // one snapshot for the whole page: an older version under the consistency model (a GSI always may lag)
+        TableData data = ctx.read(table, latest, consistent, declared != null && declared.global() ? sel.index() : null);
         if (sel.index() != null && declared == null) {
             throw DynamoException.validation("The table does not have the specified index: " + sel.index());
         }

@@ -19,7 +19,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-/** GetItem: reads one item from the current committed state (always strongly consistent here). */
+/** GetItem: reads one item from the current committed state, or an older one under the consistency model. */
 public final class GetItem implements Action {
     static final List<String> LEGACY = List.of("AttributesToGet");
     static final List<String> EXPRESSIONS = List.of("ProjectionExpression");
@@ -46,7 +46,7 @@ public final class GetItem implements Action {
 
         Table table = Tables.require(ctx, tableName);
         PrimaryKey key = table.keySchema().keyOf(keyMap);
-        Item item = table.get(key);
+        Item item = ctx.read(table, table.data(), Boolean.TRUE.equals(consistent), null).get(key);
         double units = CapacityUnits.read(item, Boolean.TRUE.equals(consistent));
         ctx.engine().capacity().chargeItemRead(table, key, units);
         out.writeStartObject();

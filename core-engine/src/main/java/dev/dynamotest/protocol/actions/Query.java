@@ -67,7 +67,7 @@ public final class Query implements Action {
         attrs.checkAllUsed();
 
         Table table = Tables.require(ctx, tableName);
-        ReadPages pages = ReadPages.open(table, indexName, select, projection, attributesToGet != null,
+        ReadPages pages = ReadPages.open(ctx, table, indexName, select, projection, attributesToGet != null,
             Boolean.TRUE.equals(consistent), "Querying");
         KeySchema key = pages.targetKey();
         KeyConditions.Parsed parsed = KeyConditions.parse(keyCondition, key, keyText == null);

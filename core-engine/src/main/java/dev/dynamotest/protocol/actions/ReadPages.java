@@ -23,6 +23,7 @@ import dev.dynamotest.engine.table.Table;
 import dev.dynamotest.engine.table.TableData;
 import dev.dynamotest.engine.table.TableMetadata;
 import dev.dynamotest.protocol.AttributeValueJson;
+import dev.dynamotest.protocol.RequestContext;
 import dev.dynamotest.protocol.Requests;
 import dev.dynamotest.protocol.ValidationErrors;
 import java.io.IOException;
@@ -49,9 +50,10 @@ final class ReadPages {
     final Projection projection;
     final boolean consistent;
 
-    private ReadPages(Table table, String indexName, IndexLayout index, String select, Projection projection, boolean consistent) {
+    private ReadPages(Table table, TableData data, String indexName, IndexLayout index, String select, Projection projection,
+                      boolean consistent) {
         this.table = table;
-        this.data = table.data(); // one snapshot for the whole page
+        this.data = data; // one snapshot for the whole page
         this.indexName = indexName;
         this.index = index;
         this.select = select;
@@ -88,7 +90,7 @@ final class ReadPages {
     }
 
     /** Resolves the target and checks Select/projection/consistency rules; {@code verb} is "querying" or "scanning". */
-    static ReadPages open(Table table, String indexName, String select, Projection projection, boolean hasAttributesToGet,
+    static ReadPages open(RequestContext ctx, Table table, String indexName, String select, Projection projection, boolean hasAttributesToGet,
                           boolean consistent, String verb) {
         IndexLayout index = null;
         if (indexName != null) {
@@ -135,7 +137,9 @@ final class ReadPages {
                     break;
             }
         }
-        return new ReadPages(table, indexName, index, select, projection, consistent);
+        // a GSI lags its table; the table and its LSIs lag only for reads without ConsistentRead
+        TableData data = ctx.read(table, table.data(), consistent, index != null && index.global() ? indexName : null);
+        return new ReadPages(table, data, indexName, index, select, projection, consistent);
     }
 
     KeySchema targetKey() {

@@ -78,7 +78,7 @@ public final class Scan implements Action {
         attrs.checkAllUsed();
 
         Table table = Tables.require(ctx, tableName);
-        ReadPages pages = ReadPages.open(table, indexName, select, projection, attributesToGet != null,
+        ReadPages pages = ReadPages.open(ctx, table, indexName, select, projection, attributesToGet != null,
             Boolean.TRUE.equals(consistent), "Scanning");
         Reader.Position start = pages.startPosition(esk);
         int seg = segment == null ? 0 : segment.intValue();

@@ -42,7 +42,9 @@ public final class GetRecords implements Action {
             throw ShardIterators.trimmed();
         }
         int max = limit == null ? 1000 : limit.intValue();
-        List<StreamRecord> records = shard.records(p.index(), p.index() + max);
+        // under the consistency model a record is readable only once its lag has passed
+        List<StreamRecord> records = ctx.engine().consistency().visibleRecords(ctx.namespaceId(),
+            shard.records(p.index(), p.index() + max));
         int next = p.index() + records.size();
         out.writeStartObject();
         out.writeArrayFieldStart("Records");

@@ -28,6 +28,7 @@ import java.util.logging.Logger;
  *   <li>{@code GET /_dynamotest/clock} → {@code {"now": "...", "manual": true}}</li>
  *   <li>{@code POST /_dynamotest/clock} with {@code {"advance": "PT1H"}} or {@code {"set": "2030-01-01T00:00:00Z"}}</li>
  *   <li>{@code POST /_dynamotest/ttl/sweep} → {@code {"deleted": 3}}</li>
+ *   <li>{@code GET|POST /_dynamotest/consistency}, {@code POST /_dynamotest/consistency/settle}: the consistency model</li>
  *   <li>{@code POST /_dynamotest/reset} → {@code {"reset": true}}: every table dropped, fault rules cleared</li>
  *   <li>{@code GET /_dynamotest/snapshot[?table=NAME]} → the snapshot file; {@code POST} one to load it</li>
  *   <li>{@code GET /_dynamotest/journal?operation=Query&table=orders} → the request journal as JSON lines;
@@ -131,6 +132,22 @@ public final class AdminHandler implements HttpHandler {
                         o.put("throttledRequests", m.throttledRequests());
                     });
                     send(ex, 200, r);
+                    return;
+                }
+                break;
+            case "/_dynamotest/consistency":
+                if (get) {
+                    send(ex, 200, ConsistencyJson.describe(engine, ConsistencyJson.scope(ex)));
+                    return;
+                }
+                if (post) {
+                    send(ex, 200, ConsistencyJson.apply(engine, ConsistencyJson.scope(ex), json(body)));
+                    return;
+                }
+                break;
+            case "/_dynamotest/consistency/settle":
+                if (post) {
+                    send(ex, 200, ConsistencyJson.apply(engine, ConsistencyJson.scope(ex), Json.object().put("settle", true)));
                     return;
                 }
                 break;
