@@ -359,7 +359,7 @@ class ConsistencyEndToEndTest extends ManualClockServer {
     }
 
     private HttpResponse<String> admin(String method, String pathAndQuery, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.endpoint().resolve(pathAndQuery));
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.endpoint().resolve(pathAndQuery)).header(DynamoTestServer.ADMIN_HEADER, "1");
         b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
             : b.method(method, HttpRequest.BodyPublishers.ofString(body));
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());

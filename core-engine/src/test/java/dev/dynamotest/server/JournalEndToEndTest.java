@@ -239,7 +239,7 @@ class JournalEndToEndTest {
         client.getItem(b -> b.tableName("orders").key(Map.of("pk", s("u1"), "sk", s("o1"))));
         client.listTables();
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.endpoint().resolve("/_dynamotest/journal?table=orders&operation=GetItem"))
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.endpoint().resolve("/_dynamotest/journal?table=orders&operation=GetItem")).header(DynamoTestServer.ADMIN_HEADER, "1")
             .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/x-ndjson");
@@ -250,15 +250,15 @@ class JournalEndToEndTest {
         assertThat(lines.get(0)).contains("\"operation\":\"GetItem\"", "\"tables\":[\"orders\"]", "\"readUnits\":0.5",
             "\"keys\":[{\"table\":\"orders\",\"key\":{");
 
-        r = http.send(HttpRequest.newBuilder(server.endpoint().resolve("/_dynamotest/journal?since=2000-01-01T00:00:00Z"))
+        r = http.send(HttpRequest.newBuilder(server.endpoint().resolve("/_dynamotest/journal?since=2000-01-01T00:00:00Z")).header(DynamoTestServer.ADMIN_HEADER, "1")
             .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.body().lines()).hasSize(3);
-        r = http.send(HttpRequest.newBuilder(server.endpoint().resolve("/_dynamotest/journal?since=yesterday"))
+        r = http.send(HttpRequest.newBuilder(server.endpoint().resolve("/_dynamotest/journal?since=yesterday")).header(DynamoTestServer.ADMIN_HEADER, "1")
             .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).isEqualTo("{\"error\":\"since must be an ISO-8601 instant: yesterday\"}");
 
-        r = http.send(HttpRequest.newBuilder(server.endpoint().resolve("/_dynamotest/journal")).DELETE().build(),
+        r = http.send(HttpRequest.newBuilder(server.endpoint().resolve("/_dynamotest/journal")).header(DynamoTestServer.ADMIN_HEADER, "1").DELETE().build(),
             HttpResponse.BodyHandlers.ofString());
         assertThat(r.body()).isEqualTo("{\"cleared\":3}");
         assertThat(engine.journal().entries()).isEmpty(); // admin requests are not journaled
@@ -267,7 +267,7 @@ class JournalEndToEndTest {
     @Test
     void adminApiSetsTheJournalSettings() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.endpoint().resolve("/_dynamotest/journal/settings"))
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.endpoint().resolve("/_dynamotest/journal/settings")).header(DynamoTestServer.ADMIN_HEADER, "1")
             .POST(HttpRequest.BodyPublishers.ofString("{\"capacity\": 5, \"keepBodies\": true}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.body()).isEqualTo("{\"enabled\":true,\"capacity\":5,\"keepBodies\":true,\"dropped\":0}");
         client.listTables();

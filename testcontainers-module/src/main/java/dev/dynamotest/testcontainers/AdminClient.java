@@ -91,7 +91,7 @@ final class AdminClient {
     /** The journal as JSON lines, filtered by the admin API's query parameters (e.g. {@code operation=Query}). */
     String journalLines(String query) {
         HttpRequest r = HttpRequest.newBuilder(endpoint.resolve("/_dynamotest/journal" + (query == null || query.isEmpty() ? "" : "?" + query)))
-            .timeout(Duration.ofSeconds(30)).GET().build();
+            .timeout(Duration.ofSeconds(30)).header("X-DynamoTest-Admin", "1").GET().build();
         try {
             HttpResponse<String> answer = http.send(r, HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
