@@ -21,6 +21,16 @@ public record KeySchema(KeyAttribute partition, KeyAttribute sort, List<KeyAttri
 
     public static final int MAX_MULTI_ATTRIBUTE_ELEMENTS = 4;
 
+    /** Without the attribute lists (a key saved before multi-attribute keys existed): the one HASH and RANGE. */
+    public KeySchema {
+        if (partitionAttributes == null) {
+            partitionAttributes = List.of(partition);
+        }
+        if (sortAttributes == null) {
+            sortAttributes = sort == null ? List.of() : List.of(sort);
+        }
+    }
+
     public KeySchema(KeyAttribute partition, KeyAttribute sort) {
         this(partition, sort, List.of(partition), sort == null ? List.of() : List.of(sort));
     }
