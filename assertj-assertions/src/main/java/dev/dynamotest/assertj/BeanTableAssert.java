@@ -47,8 +47,8 @@ public class BeanTableAssert<T> extends AbstractAssert<BeanTableAssert<T>, Dynam
         T item = get(key);
         if (item != null) {
             failWithMessage("%s", "\nExpecting table " + ItemJson.quote(actual.tableName())
-                + " not to contain an item with key\n  " + keyJson(key) + "\nbut it contains\n  "
-                + ItemJson.of(actual.tableSchema().itemToMap(item, true)));
+                + " not to contain an item with key\n  " + keyJson(key) + "\nbut it contains\n"
+                + ItemJson.block(actual.tableSchema().itemToMap(item, true), "  "));
         }
         return myself;
     }
@@ -98,17 +98,9 @@ public class BeanTableAssert<T> extends AbstractAssert<BeanTableAssert<T>, Dynam
         return actual.getItem(GetItemEnhancedRequest.builder().key(key).consistentRead(true).build());
     }
 
-    /** The key as JSON, partition key first. */
+    /** The key as JSON (attributes sorted, as everywhere). */
     private String keyJson(Key key) {
-        var unordered = key.keyMap(actual.tableSchema(), TableMetadata.primaryIndexName());
-        var ordered = new java.util.LinkedHashMap<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>();
-        for (String name : actual.tableSchema().tableMetadata().primaryKeys()) {
-            if (unordered.containsKey(name)) {
-                ordered.put(name, unordered.get(name));
-            }
-        }
-        ordered.putAll(unordered);
-        return ItemJson.of(ordered);
+        return ItemJson.of(key.keyMap(actual.tableSchema(), TableMetadata.primaryIndexName()));
     }
 
     static Key key(Object partitionValue, Object sortValue) {

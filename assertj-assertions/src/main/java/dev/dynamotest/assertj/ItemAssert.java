@@ -142,7 +142,7 @@ public class ItemAssert extends AbstractAssert<ItemAssert, Map<String, Attribute
             }
         }
         if (!differences.isEmpty()) {
-            fail("to be equal to\n  " + ItemJson.of(expected)
+            fail("to be equal to\n" + ItemJson.block(expected, "  ")
                     + (ignored.isEmpty() ? "" : "\nignoring the attributes " + names(ignored)),
                 "but these attributes differ:\n" + String.join("\n", differences));
         }
@@ -184,6 +184,6 @@ public class ItemAssert extends AbstractAssert<ItemAssert, Map<String, Attribute
     }
 
     private void fail(String expectation, String but) {
-        failWithMessage("%s", "\nExpecting item\n  " + ItemJson.of(actual) + "\n" + expectation + "\n" + but);
+        failWithMessage("%s", "\nExpecting item\n" + ItemJson.block(actual, "  ") + "\n" + expectation + "\n" + but);
     }
 }

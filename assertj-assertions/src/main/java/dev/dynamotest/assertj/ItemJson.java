@@ -4,16 +4,81 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Items and attribute values as readable DynamoDB JSON on one line, e.g.
- * {@code {"pk": {"S": "order-1"}, "total": {"N": "12.5"}, "tags": {"SS": ["a", "b"]}}}. Used in every failure
- * message instead of the SDK's {@code toString()}; public so other assertions (stream records) print the same way.
+ * Items and attribute values as readable DynamoDB JSON, attributes in sorted order (the same item always prints
+ * the same way, whatever map it came in), e.g.
+ * {@code {"pk": {"S": "order-1"}, "tags": {"SS": ["a", "b"]}, "total": {"N": "12.5"}}}: on one line with
+ * {@link #of(Map)}, over several lines when it is longer than {@value #WIDTH} characters with {@link #block(Map,
+ * String)}. Used in every failure message instead of the SDK's {@code toString()}; public so other assertions
+ * (stream records) print the same way.
  */
 public final class ItemJson {
+    /** The longest item or value {@link #block} prints on one line. */
+    public static final int WIDTH = 100;
+
     private ItemJson() {
+    }
+
+    /**
+     * The item on one line after {@code indent} if it fits in {@value #WIDTH} characters, else one attribute per
+     * line (nested maps and lists too long for a line are opened the same way), every line after {@code indent}.
+     *
+     * @param item   the item (null prints {@code null})
+     * @param indent what every line starts with
+     * @return the printed item, without a final line break
+     */
+    public static String block(Map<String, AttributeValue> item, String indent) {
+        String line = of(item);
+        if (item == null || line.length() <= WIDTH) {
+            return indent + line;
+        }
+        StringBuilder b = new StringBuilder(indent);
+        prettyMap(b, item, indent);
+        return b.toString();
+    }
+
+    private static void prettyMap(StringBuilder b, Map<String, AttributeValue> map, String indent) {
+        b.append("{\n");
+        Iterator<Map.Entry<String, AttributeValue>> it = sorted(map).entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, AttributeValue> e = it.next();
+            b.append(indent).append("  ");
+            string(b, e.getKey());
+            b.append(": ");
+            pretty(b, e.getValue(), indent + "  ", e.getKey().length() + 4);
+            b.append(it.hasNext() ? ",\n" : "\n");
+        }
+        b.append(indent).append('}');
+    }
+
+    /** {@code v} after a prefix of {@code used} characters on a line starting with {@code indent}. */
+    private static void pretty(StringBuilder b, AttributeValue v, String indent, int used) {
+        String line = of(v);
+        if (v == null || indent.length() + used + line.length() <= WIDTH) {
+            b.append(line);
+        } else if (v.type() == AttributeValue.Type.M) {
+            b.append("{\"M\": ");
+            prettyMap(b, v.m(), indent);
+            b.append('}');
+        } else if (v.type() == AttributeValue.Type.L) {
+            b.append("{\"L\": [\n");
+            for (int i = 0; i < v.l().size(); i++) {
+                b.append(indent).append("  ");
+                pretty(b, v.l().get(i), indent + "  ", 0);
+                b.append(i + 1 < v.l().size() ? ",\n" : "\n");
+            }
+            b.append(indent).append("]}");
+        } else {
+            b.append(line);
+        }
+    }
+
+    private static Map<String, AttributeValue> sorted(Map<String, AttributeValue> map) {
+        return map instanceof TreeMap<String, AttributeValue> t && t.comparator() == null ? t : new TreeMap<>(map);
     }
 
     public static String of(Map<String, AttributeValue> item) {
@@ -36,7 +101,7 @@ public final class ItemJson {
 
     private static void writeMap(StringBuilder b, Map<String, AttributeValue> map) {
         b.append('{');
-        Iterator<Map.Entry<String, AttributeValue>> it = map.entrySet().iterator();
+        Iterator<Map.Entry<String, AttributeValue>> it = sorted(map).entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<String, AttributeValue> e = it.next();
             string(b, e.getKey());

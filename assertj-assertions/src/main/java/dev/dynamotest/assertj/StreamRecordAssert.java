@@ -38,7 +38,7 @@ public class StreamRecordAssert extends AbstractAssert<StreamRecordAssert, Recor
         isNotNull();
         Map<String, AttributeValue> keys = actual.dynamodb().keys();
         if (!AttributeValues.itemsEquivalent(keys, expected)) {
-            failWithMessage("%nExpecting record keys%n  %s%nbut they were%n  %s", ItemJson.of(expected), ItemJson.of(keys));
+            failWithMessage("%nExpecting record keys%n%s%nbut they were%n%s", ItemJson.block(expected, "  "), ItemJson.block(keys, "  "));
         }
         return this;
     }

@@ -105,7 +105,7 @@ public class TableAssert extends AbstractAssert<TableAssert, String> {
         Map<String, AttributeValue> item = get(key);
         if (item != null) {
             failWithMessage("%s", "\nExpecting table " + ItemJson.quote(actual) + " not to contain an item with key\n  "
-                + ItemJson.of(key) + "\nbut it contains\n  " + ItemJson.of(item));
+                + ItemJson.of(key) + "\nbut it contains\n" + ItemJson.block(item, "  "));
         }
         return myself;
     }

@@ -128,8 +128,8 @@ class ItemAssertTest {
         other.put("updatedAt", AttributeValue.fromS("2030-01-01"));
         assertThatThrownBy(() -> assertThat(item).as("order").isEqualToItem(other, "updatedAt", "total", "gift", "note",
             "tags", "sizes", "address", "lines", "blob"))
-            .hasMessage("[order] \nExpecting item\n  " + ItemJson.of(item) + "\nto be equal to\n  "
-                + "{\"pk\": {\"S\": \"small\"}, \"n\": {\"N\": \"2\"}, \"status\": {\"S\": \"NEW\"}, \"updatedAt\": "
+            .hasMessage("[order] \nExpecting item\n" + ItemJson.block(item, "  ") + "\nto be equal to\n  "
+                + "{\"n\": {\"N\": \"2\"}, \"pk\": {\"S\": \"small\"}, \"status\": {\"S\": \"NEW\"}, \"updatedAt\": "
                 + "{\"S\": \"2030-01-01\"}}\nignoring the attributes [\"updatedAt\", \"total\", \"gift\", \"note\", \"tags\", "
                 + "\"sizes\", \"address\", \"lines\", \"blob\"]\nbut these attributes differ:\n"
                 + "  \"pk\": expected {\"S\": \"small\"} but was {\"S\": \"order-1\"}\n"
@@ -159,8 +159,51 @@ class ItemAssertTest {
         m.put("null", AttributeValue.fromNul(true));
         m.put("ss", AttributeValue.fromSs(List.of("x", "y")));
         m.put("l", AttributeValue.fromL(List.of(AttributeValue.fromN("1"), AttributeValue.fromM(Map.of()))));
-        org.assertj.core.api.Assertions.assertThat(ItemJson.of(m)).isEqualTo("{\"s\": {\"S\": \"a \\\"quoted\\\"\\nline\"}, "
-            + "\"n\": {\"N\": \"1\"}, \"b\": {\"B\": \"AQID\"}, \"bool\": {\"BOOL\": false}, \"null\": {\"NULL\": true}, "
-            + "\"ss\": {\"SS\": [\"x\", \"y\"]}, \"l\": {\"L\": [{\"N\": \"1\"}, {\"M\": {}}]}}");
+        org.assertj.core.api.Assertions.assertThat(ItemJson.of(m)).isEqualTo("{\"b\": {\"B\": \"AQID\"}, "
+            + "\"bool\": {\"BOOL\": false}, \"l\": {\"L\": [{\"N\": \"1\"}, {\"M\": {}}]}, \"n\": {\"N\": \"1\"}, "
+            + "\"null\": {\"NULL\": true}, \"s\": {\"S\": \"a \\\"quoted\\\"\\nline\"}, \"ss\": {\"SS\": [\"x\", \"y\"]}}");
+    }
+
+    @Test
+    void aLargeItemIsPrintedOverSeveralLinesInSortedOrder() {
+        Map<String, AttributeValue> large = new LinkedHashMap<>();
+        large.put("status", AttributeValue.fromS("NEW"));
+        large.put("pk", AttributeValue.fromS("order-1"));
+        large.put("description", AttributeValue.fromS("x".repeat(60)));
+        large.put("address", AttributeValue.fromM(Map.of("street", AttributeValue.fromS("1 Rue de Rivoli, Paris, France"),
+            "city", AttributeValue.fromS("Paris"), "zip", AttributeValue.fromS("75001"), "country", AttributeValue.fromS("FR"))));
+        large.put("lines", AttributeValue.fromL(List.of(
+            AttributeValue.fromM(Map.of("sku", AttributeValue.fromS("A-0001-RED-XL"), "qty", AttributeValue.fromN("2"),
+                "price", AttributeValue.fromN("12.5"), "title", AttributeValue.fromS("A red jumper, extra large"))),
+            AttributeValue.fromM(Map.of("sku", AttributeValue.fromS("B"))))));
+        Map<String, AttributeValue> reordered = new java.util.HashMap<>(large);
+
+        String expected = """
+              {
+                "address": {"M": {
+                  "city": {"S": "Paris"},
+                  "country": {"S": "FR"},
+                  "street": {"S": "1 Rue de Rivoli, Paris, France"},
+                  "zip": {"S": "75001"}
+                }},
+                "description": {"S": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"},
+                "lines": {"L": [
+                  {"M": {
+                    "price": {"N": "12.5"},
+                    "qty": {"N": "2"},
+                    "sku": {"S": "A-0001-RED-XL"},
+                    "title": {"S": "A red jumper, extra large"}
+                  }},
+                  {"M": {"sku": {"S": "B"}}}
+                ]},
+                "pk": {"S": "order-1"},
+                "status": {"S": "NEW"}
+              }""".indent(2).stripTrailing();
+        org.assertj.core.api.Assertions.assertThat(ItemJson.block(large, "  ")).isEqualTo(expected);
+        org.assertj.core.api.Assertions.assertThat(ItemJson.block(reordered, "  ")).isEqualTo(expected);
+        assertThatThrownBy(() -> assertThat(reordered).hasString("status", "SHIPPED"))
+            .hasMessage("\nExpecting item\n" + expected + "\nto have \"status\" equal to {\"S\": \"SHIPPED\"}\nbut it was {\"S\": \"NEW\"}");
+        org.assertj.core.api.Assertions.assertThat(ItemJson.block(Map.of("pk", AttributeValue.fromS("a")), "  "))
+            .isEqualTo("  {\"pk\": {\"S\": \"a\"}}"); // a small item stays on one line
     }
 }

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /** Stream-record assertions over records read through the real Streams API from the engine. */
 @DynamoTest
 @CreateTable(name = "orders", partitionKey = "id", stream = StreamView.NEW_AND_OLD_IMAGES)
+@CreateTable(name = "lines", partitionKey = "order", sortKey = "line", stream = StreamView.KEYS_ONLY)
 class StreamAssertTest {
 
     static AttributeValue s(String v) {
@@ -71,5 +72,16 @@ class StreamAssertTest {
             .eventually(Duration.ofMillis(200), r -> r.ofRemoves().hasSize(1)))
             .isInstanceOf(AssertionError.class)
             .hasMessageContaining("Expecting 1 stream record(s) but there were 0");
+    }
+
+    @Test
+    void recordKeysPrintInSortedOrder(DynamoDbClient client, DynamoDbStreamsClient streams) {
+        client.putItem(b -> b.tableName("lines").item(Map.of("order", s("o1"), "line", s("l1"))));
+        List<Record> records = StreamRecords.of(client, streams, "lines");
+        assertThatThrownBy(() -> assertThatRecords(records).record(0).isRemove())
+            .hasMessage("\nExpecting a REMOVE record but it was\n  INSERT {\"line\": {\"S\": \"l1\"}, \"order\": {\"S\": \"o1\"}}");
+        assertThatThrownBy(() -> assertThatRecords(records).record(0).hasKeys(Map.of("order", s("o1"), "line", s("l2"))))
+            .hasMessage("\nExpecting record keys\n  {\"line\": {\"S\": \"l2\"}, \"order\": {\"S\": \"o1\"}}\n"
+                + "but they were\n  {\"line\": {\"S\": \"l1\"}, \"order\": {\"S\": \"o1\"}}");
     }
 }

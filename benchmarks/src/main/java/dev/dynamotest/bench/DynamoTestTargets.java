@@ -1,7 +1,7 @@
 package dev.dynamotest.bench;
 
-import dev.dynamotest.DynamoTest;
 import dev.dynamotest.engine.Engine;
+import dev.dynamotest.inprocess.InProcessClients;
 import dev.dynamotest.server.DynamoTestServer;
 import java.net.URI;
 
@@ -10,10 +10,10 @@ final class DynamoTestTargets {
     private DynamoTestTargets() {
     }
 
-    /** A new engine and an SDK client on the in-process transport ({@code DynamoTest.inProcessHttpClient}). */
+    /** A new engine and an SDK client on the in-process transport ({@code InProcessClients.httpClient}). */
     static Target inProcess() {
         Engine engine = new Engine();
-        return new Target(Target.client(URI.create("http://in-process"), DynamoTest.inProcessHttpClient(engine)), () -> { });
+        return new Target(Target.client(URI.create("http://in-process"), InProcessClients.httpClient(engine)), () -> { });
     }
 
     /** A new engine behind the embedded HTTP server on a free port, and an Apache SDK client to it. */

@@ -1,6 +1,5 @@
 package dev.dynamotest.bench;
 
-import dev.dynamotest.DynamoTest;
 import dev.dynamotest.engine.Engine;
 import dev.dynamotest.engine.model.AttrType;
 import dev.dynamotest.engine.model.AttributeValue;
@@ -12,6 +11,7 @@ import dev.dynamotest.engine.table.Namespace;
 import dev.dynamotest.engine.table.NamespaceId;
 import dev.dynamotest.engine.table.Table;
 import dev.dynamotest.engine.table.TableMetadata;
+import dev.dynamotest.inprocess.InProcessClients;
 import dev.dynamotest.protocol.RequestHandler;
 import dev.dynamotest.server.DynamoTestServer;
 import java.net.URI;
@@ -41,7 +41,7 @@ final class InJvm {
              NullEndpoint nullEndpoint = new NullEndpoint();
              DynamoDbClient nul = Target.client(nullEndpoint.endpoint(), Target.apache(64));
              DynamoDbClient http = Target.client(server.endpoint(), Target.apache(64));
-             DynamoDbClient inProcess = Target.client(URI.create("http://in-process"), DynamoTest.inProcessHttpClient(handler))) {
+             DynamoDbClient inProcess = Target.client(URI.create("http://in-process"), InProcessClients.httpClient(handler))) {
             Workloads[] w = {new Workloads(nul).sizes(z.kv(), 0, 0), new Workloads(http).sizes(z.kv(), 0, 0), new Workloads(inProcess)};
             w[2].setup(z.kv(), 0, 1, 0);
             for (Workloads each : w) { // untimed: let the JIT compile every path first

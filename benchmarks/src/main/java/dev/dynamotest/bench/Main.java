@@ -137,7 +137,7 @@ public final class Main {
         md.append("## Start-up: engine start to the first answered request\n\n").append(start);
         md.append("\n## Over HTTP: `java -jar dynamotest-server.jar` vs DynamoDB Local's server, each a separate process\n\n")
             .append(http);
-        md.append("\n## In process: DynamoTest engine + `DynamoTest.inProcessHttpClient(engine)` vs DynamoDB Local's "
+        md.append("\n## In process: DynamoTest engine + `InProcessClients.httpClient(engine)` vs DynamoDB Local's "
             + "`DynamoDBEmbedded.create().dynamoDbClient()`\n\n").append(inProcess);
         md.append("\n## Memory: loading the large partition (").append(Report.n0(z.large())).append(" items of ~1 KB)\n\n")
             .append(memory)

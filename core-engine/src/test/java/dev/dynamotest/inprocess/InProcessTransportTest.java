@@ -3,8 +3,10 @@ package dev.dynamotest.inprocess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dynamotest.DynamoTest;
 import dev.dynamotest.engine.Engine;
 import dev.dynamotest.protocol.RequestHandler;
+import dev.dynamotest.protocol.RequestHandler.NamespacePolicy;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,42 @@ class InProcessTransportTest {
             assertThatThrownBy(() -> sync.getItem(b -> b.tableName("missing").key(Map.of("pk", AttributeValue.fromS("a")))))
                 .isInstanceOf(ResourceNotFoundException.class)
                 .hasMessageStartingWith("Requested resource not found");
+        }
+    }
+
+    private DynamoDbClient client(InProcessHttpClient http, String accessKey) {
+        return DynamoDbClient.builder().httpClient(http).endpointOverride(URI.create("http://in-process")).region(Region.US_EAST_1)
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, "secret"))).build();
+    }
+
+    @Test
+    void theFactoryScopesTablesByRegionOrByAccessKeyAsAsked() {
+        try (DynamoDbClient a = client(InProcessClients.httpClient(engine), "alice");
+             DynamoDbClient b = client(InProcessClients.httpClient(engine), "bob");
+             DynamoDbClient isolatedA = client(InProcessClients.httpClient(engine, NamespacePolicy.ACCESS_KEY_AND_REGION), "alice");
+             DynamoDbClient isolatedB = client(InProcessClients.httpClient(engine, NamespacePolicy.ACCESS_KEY_AND_REGION), "bob")) {
+            a.createTable(t -> t.tableName("shared").billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                .attributeDefinitions(d -> d.attributeName("pk").attributeType(ScalarAttributeType.S)));
+            isolatedA.createTable(t -> t.tableName("mine").billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                .attributeDefinitions(d -> d.attributeName("pk").attributeType(ScalarAttributeType.S)));
+
+            assertThat(b.listTables().tableNames()).containsExactly("shared"); // one account: access keys do not matter
+            assertThat(isolatedA.listTables().tableNames()).containsExactly("mine");
+            assertThat(isolatedB.listTables().tableNames()).isEmpty();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("removal")
+    void theDeprecatedFactoryDelegates() {
+        try (DynamoDbClient c = client(DynamoTest.inProcessHttpClient(engine), "any");
+             DynamoDbClient other = client(InProcessClients.httpClient(engine), "other")) {
+            c.createTable(t -> t.tableName("old").billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                .attributeDefinitions(d -> d.attributeName("pk").attributeType(ScalarAttributeType.S)));
+            assertThat(other.listTables().tableNames()).containsExactly("old");
         }
     }
 }

@@ -8,6 +8,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -93,4 +95,43 @@ public interface DynamoRuntime {
      * @throws IllegalStateException against an external endpoint
      */
     TestConsistency consistency();
+
+    // In-process clients of this test: no socket, the test's tables.
+
+    /**
+     * An SDK HTTP client that hands requests to the embedded engine in-process (no socket), whatever
+     * {@link #transport()} the injected clients use. Requests signed with {@link #credentialsProvider()} reach this
+     * test's tables: {@code DynamoDbClient.builder().httpClient(dynamo.inProcessHttpClient())
+     * .credentialsProvider(dynamo.credentialsProvider()).region(dynamo.region()).endpointOverride(dynamo.endpoint())}.
+     * Closed with the test: requests after it fail at once.
+     *
+     * @return the test's in-process HTTP client
+     * @throws IllegalStateException against an external endpoint
+     */
+    SdkHttpClient inProcessHttpClient();
+
+    /**
+     * The async form of {@link #inProcessHttpClient()}.
+     *
+     * @return the test's in-process async HTTP client
+     * @throws IllegalStateException against an external endpoint
+     */
+    SdkAsyncHttpClient inProcessAsyncHttpClient();
+
+    /**
+     * A {@link DynamoDbClient} on {@link #inProcessHttpClient()}, configured like {@link #client()} (the same client
+     * when the transport is already in-process); closed by the extension.
+     *
+     * @return the test's in-process client
+     * @throws IllegalStateException against an external endpoint
+     */
+    DynamoDbClient inProcessClient();
+
+    /**
+     * A {@link DynamoDbAsyncClient} on {@link #inProcessAsyncHttpClient()}; closed by the extension.
+     *
+     * @return the test's in-process async client
+     * @throws IllegalStateException against an external endpoint
+     */
+    DynamoDbAsyncClient inProcessAsyncClient();
 }

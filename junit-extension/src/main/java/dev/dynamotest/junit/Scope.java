@@ -14,6 +14,8 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbAsyncTable;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -216,10 +218,77 @@ final class Scope implements DynamoRuntime, AutoCloseable {
         }
         closed = true;
         http.close();
+        if (inProcessHttp != null) {
+            inProcessHttp.close();
+        }
         for (SdkClient c : built) {
             c.close();
         }
         built.clear();
+    }
+
+    private ScopedHttpClients inProcessHttp;
+    private DynamoDbClient inProcessClient;
+    private DynamoDbAsyncClient inProcessAsyncClient;
+
+    /** The in-process view of this scope's HTTP clients (the injected ones when they are in-process already). */
+    private synchronized ScopedHttpClients inProcess() {
+        checkOpen();
+        if (backend.handler() == null) {
+            throw new IllegalStateException("DynamoTest runs against the external endpoint " + backend.endpoint()
+                + ": there is no embedded engine to call in-process");
+        }
+        if (transport == Transport.IN_PROCESS) {
+            return http;
+        }
+        if (inProcessHttp == null) {
+            inProcessHttp = new ScopedHttpClients(shared, backend.handler());
+        }
+        return inProcessHttp;
+    }
+
+    @Override
+    public SdkHttpClient inProcessHttpClient() {
+        return inProcess().sync();
+    }
+
+    @Override
+    public SdkAsyncHttpClient inProcessAsyncHttpClient() {
+        return inProcess().async();
+    }
+
+    @Override
+    public synchronized DynamoDbClient inProcessClient() {
+        ScopedHttpClients clients = inProcess();
+        if (clients == http) {
+            return client();
+        }
+        if (inProcessClient == null) {
+            inProcessClient = track(DynamoDbClient.builder()
+                .endpointOverride(backend.endpoint())
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(clients.sync())
+                .build());
+        }
+        return inProcessClient;
+    }
+
+    @Override
+    public synchronized DynamoDbAsyncClient inProcessAsyncClient() {
+        ScopedHttpClients clients = inProcess();
+        if (clients == http) {
+            return asyncClient();
+        }
+        if (inProcessAsyncClient == null) {
+            inProcessAsyncClient = track(DynamoDbAsyncClient.builder()
+                .endpointOverride(backend.endpoint())
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(clients.async())
+                .build());
+        }
+        return inProcessAsyncClient;
     }
 
     @Override

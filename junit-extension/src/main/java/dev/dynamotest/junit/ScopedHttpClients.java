@@ -1,5 +1,8 @@
 package dev.dynamotest.junit;
 
+import dev.dynamotest.inprocess.InProcessAsyncHttpClient;
+import dev.dynamotest.inprocess.InProcessHttpClient;
+import dev.dynamotest.protocol.RequestHandler;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -18,10 +21,10 @@ final class ScopedHttpClients {
     private volatile SdkHttpClient sync;
     private volatile SdkAsyncHttpClient async;
 
-    private final dev.dynamotest.protocol.RequestHandler inProcess;
+    private final RequestHandler inProcess;
 
     /** {@code inProcess}: the engine's handler when clients should skip the socket, else null (HTTP). */
-    ScopedHttpClients(SharedResources shared, dev.dynamotest.protocol.RequestHandler inProcess) {
+    ScopedHttpClients(SharedResources shared, RequestHandler inProcess) {
         this.shared = shared;
         this.inProcess = inProcess;
     }
@@ -37,7 +40,7 @@ final class ScopedHttpClients {
 
     synchronized SdkHttpClient sync() {
         if (sync == null) {
-            SdkHttpClient delegate = inProcess != null ? new dev.dynamotest.inprocess.InProcessHttpClient(inProcess) : shared.syncHttp();
+            SdkHttpClient delegate = inProcess != null ? new InProcessHttpClient(inProcess) : shared.syncHttp();
             sync = new SdkHttpClient() {
                 @Override
                 public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
@@ -63,7 +66,7 @@ final class ScopedHttpClients {
 
     synchronized SdkAsyncHttpClient async() {
         if (async == null) {
-            SdkAsyncHttpClient delegate = inProcess != null ? new dev.dynamotest.inprocess.InProcessAsyncHttpClient(inProcess) : shared.asyncHttp();
+            SdkAsyncHttpClient delegate = inProcess != null ? new InProcessAsyncHttpClient(inProcess) : shared.asyncHttp();
             async = new SdkAsyncHttpClient() {
                 @Override
                 public CompletableFuture<Void> execute(AsyncExecuteRequest request) {

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dynamotest.engine.faults.FaultEffect;
 import dev.dynamotest.engine.faults.FaultRule;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 /** Fault injection from the runtime handle and from @InjectFault, scoped to the test and cleared after it. */
@@ -50,5 +53,33 @@ class FaultsTest {
         assertThat(dynamo.engine().faults().rules()).noneMatch(r -> dynamo.credentialsProvider().resolveCredentials().accessKeyId()
             .equals(r.accessKey()));
         client.getItem(b -> b.tableName("orders").key(item("a")));
+    }
+
+    @Test
+    void partialBatchResultsAreChosenWithTheSdksAttributeValues(DynamoRuntime dynamo, DynamoDbClient client) {
+        dynamo.faults().add(FaultRule.builder().operations("BatchWriteItem").times(1)
+            .effect(TestFaults.unprocessed(item -> item.get("pk").s().startsWith("b") && item.get("n").n().equals("1.5"))));
+        List<WriteRequest> writes = List.of(
+            WriteRequest.builder().putRequest(p -> p.item(Map.of("pk", AttributeValue.fromS("a"), "n", AttributeValue.fromN("1.5")))).build(),
+            WriteRequest.builder().putRequest(p -> p.item(Map.of("pk", AttributeValue.fromS("b"), "n", AttributeValue.fromN("01.50")))).build(),
+            WriteRequest.builder().putRequest(p -> p.item(Map.of("pk", AttributeValue.fromS("c"), "n", AttributeValue.fromN("1.5")))).build());
+
+        BatchWriteItemResponse r = client.batchWriteItem(b -> b.requestItems(Map.of("orders", writes)));
+
+        assertThat(r.unprocessedItems().get("orders")).singleElement()
+            .satisfies(w -> assertThat(w.putRequest().item().get("pk").s()).isEqualTo("b"));
+        assertThat(client.scan(b -> b.tableName("orders")).items()).extracting(i -> i.get("pk").s()).containsExactlyInAnyOrder("a", "c");
+    }
+
+    @Test
+    void keyPredicatesTakeTheSdksAttributeValues(DynamoRuntime dynamo, DynamoDbClient client) {
+        FaultRule rule = dynamo.faults().add(FaultRule.builder().operations("GetItem")
+            .keyMatching(TestFaults.keyWhere(key -> key.get("pk").s().equals("hot")))
+            .effect(FaultEffect.provisionedThroughputExceeded()));
+        client.getItem(b -> b.tableName("orders").key(item("cold")));
+        assertThat(rule.fired()).isZero();
+        assertThatThrownBy(() -> client.getItem(b -> b.tableName("orders").key(item("hot"))))
+            .isInstanceOf(ProvisionedThroughputExceededException.class);
+        assertThat(rule.fired()).isGreaterThanOrEqualTo(1);
     }
 }

@@ -47,7 +47,7 @@ public final class Messages {
         "One or more parameter values were invalid: Cannot update attribute %s. This attribute is part of the key";
 
     // Numbers
-    /** The service appends ": <value>" when the value is not empty (DynamoDB Local words it differently). */
+    /** The service appends ": {@code <value>}" when the value is not empty (DynamoDB Local words it differently). */
     public static final String NUMBER_NOT_CONVERTIBLE = "The parameter cannot be converted to a numeric value";
     public static final String NUMBER_TOO_MANY_DIGITS = "Attempting to store more than 38 significant digits in a Number";
     public static final String NUMBER_OVERFLOW =
