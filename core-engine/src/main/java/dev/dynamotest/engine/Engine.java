@@ -1,5 +1,6 @@
 package dev.dynamotest.engine;
 
+import dev.dynamotest.engine.autoscaling.AutoScaling;
 import dev.dynamotest.engine.table.CommitPoint;
 import dev.dynamotest.engine.table.Namespace;
 import dev.dynamotest.engine.table.NamespaceId;
@@ -24,6 +25,7 @@ public final class Engine {
     private final dev.dynamotest.engine.faults.Faults faults;
     private final dev.dynamotest.engine.capacity.CapacityModel capacity;
     private final dev.dynamotest.engine.table.PitrHistory pitr;
+    private final AutoScaling autoScaling;
 
     public Engine(EngineClock clock) {
         this.clock = clock;
@@ -36,6 +38,8 @@ public final class Engine {
         commitPoint.addListener(streams);
         this.pitr = new dev.dynamotest.engine.table.PitrHistory(clock, namespaces::get);
         commitPoint.addListener(pitr);
+        this.autoScaling = new AutoScaling(clock, namespaces::get, capacity);
+        commitPoint.addListener(autoScaling);
         // advancing or setting the clock runs the work that became due before it returns
         clock.onChange(this::runDueWork);
     }
@@ -44,6 +48,12 @@ public final class Engine {
     public void runDueWork() {
         ttl.sweep();
         streams.tick();
+        autoScaling.catchUp();
+    }
+
+    /** DynamoDB auto scaling (Application Auto Scaling target tracking) on the engine clock. */
+    public AutoScaling autoScaling() {
+        return autoScaling;
     }
 
     public dev.dynamotest.engine.streams.StreamRegistry streams() {

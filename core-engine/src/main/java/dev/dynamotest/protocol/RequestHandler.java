@@ -8,6 +8,7 @@ import dev.dynamotest.engine.Engine;
 import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.engine.error.ErrorTypes;
 import dev.dynamotest.engine.table.NamespaceId;
+import dev.dynamotest.protocol.autoscaling.AutoScalingEndpoint;
 import java.io.IOException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
@@ -64,6 +65,12 @@ public final class RequestHandler {
         String requestId = newRequestId();
         String operation = null;
         Action action = null;
+        engine.autoScaling().catchUp(); // auto scaling decisions due on the engine clock are taken before any request
+        if (target != null && target.startsWith(AutoScalingEndpoint.TARGET_PREFIX)) {
+            operation = target.substring(AutoScalingEndpoint.TARGET_PREFIX.length());
+            return AutoScalingEndpoint.handle(engine, operations.autoScaling(operation), namespaceOf(authorization, namespacePolicy),
+                operation, requestId, body, length);
+        }
         if (target != null) {
             if (target.startsWith(DYNAMODB_TARGET_PREFIX)) {
                 operation = target.substring(DYNAMODB_TARGET_PREFIX.length());

@@ -185,8 +185,10 @@ public final class CapacityModel implements CommitListener {
         private double throttledWrite;
         private long throttledRequests;
         private long requests;
+        private final MinuteSeries perMinute = new MinuteSeries();
 
-        synchronized void consumed(boolean write, double units) {
+        synchronized void consumed(boolean write, double units, Instant now) {
+            perMinute.add(now, write, units);
             requests++;
             if (write) {
                 consumedWrite += units;
@@ -226,6 +228,15 @@ public final class CapacityModel implements CommitListener {
 
         public synchronized long requests() {
             return requests;
+        }
+
+        /**
+         * The units consumed during one minute of the engine clock ({@code epochMinute} = epoch seconds / 60), as
+         * CloudWatch's one-minute ConsumedReadCapacityUnits/ConsumedWriteCapacityUnits sums; the last
+         * {@value MinuteSeries#MINUTES} minutes are kept, older ones read as 0.
+         */
+        public synchronized double consumedInMinute(long epochMinute, boolean write) {
+            return perMinute.get(epochMinute, write);
         }
     }
 
@@ -313,11 +324,11 @@ public final class CapacityModel implements CommitListener {
                         throw e.atChange(i);
                     }
                 }
-                s.metrics(m.arn()).consumed(true, cost.table());
+                s.metrics(m.arn()).consumed(true, cost.table(), now);
                 for (Map.Entry<String, Double> g : cost.globalIndexes().entrySet()) {
                     TableMetadata.IndexDefinition d = m.globalIndex(g.getKey());
                     if (d != null) {
-                        s.metrics(d.arn()).consumed(true, g.getValue());
+                        s.metrics(d.arn()).consumed(true, g.getValue(), now);
                     }
                 }
             }
@@ -336,7 +347,7 @@ public final class CapacityModel implements CommitListener {
                 gsi != null ? gsi.warmThroughput() : m.warmThroughput(), gsi != null ? null : partitionKey,
                 units, false, clock.instant(), m.creationDateTime(), indexName);
         }
-        s.metrics(arn).consumed(false, units);
+        s.metrics(arn).consumed(false, units, clock.instant());
     }
 
     private void check(TableState s, String arn, TableMetadata.BillingMode mode, TableMetadata.Throughput tp,
