@@ -3,6 +3,8 @@ package dev.dynamotest.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.dynamotest.engine.table.NamespaceId;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -463,6 +465,49 @@ class AutoScalingEndToEndTest extends ManualClockServer {
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.1");
         assertThat(r.body()).isEqualTo("{\"__type\":\"ObjectNotFoundException\",\"Message\":\"No scalable target found for service namespace: "
             + "dynamodb, resource ID: table/tbl, scalable dimension: dynamodb:table:ReadCapacityUnits\"}");
+    }
+
+    @Test
+    void theAdminApiSetsUpAndListsAutoScaling() throws Exception {
+        CapacityEndToEndTest.table(db, "tbl", 5, 1, false);
+        HttpClient http = HttpClient.newHttpClient();
+        URI uri = URI.create(server.endpoint() + "/_dynamotest/autoscaling");
+        HttpResponse<String> set = http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(
+            "{\"table\":\"tbl\",\"dimension\":\"write\",\"min\":2,\"max\":40,\"targetUtilization\":50}")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(set.statusCode()).isEqualTo(200);
+        assertThat(set.body()).contains("\"resourceId\":\"table/tbl\",\"scalableDimension\":\"dynamodb:table:WriteCapacityUnits\","
+            + "\"minCapacity\":2,\"maxCapacity\":40,\"policies\":[{\"policyName\":\"DynamoDBWriteCapacityUtilization:table/tbl\","
+            + "\"targetValue\":50.0,\"disableScaleIn\":false}]");
+        assertThat(set.body()).contains("\"from\":1,\"to\":2,\"statusCode\":\"Successful\",\"description\":\"Setting write capacity units to 2.\","
+            + "\"cause\":\"minimum capacity was set to 2\"");
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(
+            "{\"table\":\"tbl\",\"dimension\":\"write\",\"min\":9,\"max\":4}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).isEqualTo("{\"error\":\"Minimum capacity cannot be greater than maximum capacity\"}");
+        write(240); // 4/s on 2 WCU
+        minutes(1);
+        write(240);
+        minutes(1);
+        assertThat(http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString()).body())
+            .contains("\"time\":\"2030-01-01T00:02:00Z\",\"from\":2,\"to\":8,\"statusCode\":\"Successful\"");
+    }
+
+    @Test
+    void theJavaApiSetsUpAndReportsAutoScaling() {
+        CapacityEndToEndTest.table(db, "tbl", 5, 1, false);
+        engine.autoScaling().enable(NamespaceId.region("us-east-1"), TABLE,
+            dev.dynamotest.engine.autoscaling.ScalableDimension.TABLE_WRITE, 1, 10, 50);
+        write(120);
+        minutes(1);
+        write(120);
+        minutes(1);
+        dev.dynamotest.engine.autoscaling.ScalingActivity a = engine.autoScaling().activities("us-east-1").get(0);
+        assertThat(a.fromCapacity()).isEqualTo(1);
+        assertThat(a.toCapacity()).isEqualTo(4);
+        assertThat(a.startTime()).isEqualTo(T0.plus(Duration.ofMinutes(2)));
+        assertThat(engine.capacity().metrics("arn:aws:dynamodb:us-east-1:000000000000:table/tbl").consumedInMinute(
+            T0.getEpochSecond() / 60 + 1, true)).isEqualTo(120.0); // CloudWatch's one-minute ConsumedWriteCapacityUnits
     }
 
     @Test

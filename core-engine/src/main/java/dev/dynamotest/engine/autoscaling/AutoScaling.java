@@ -243,6 +243,11 @@ public final class AutoScaling implements CommitListener {
         return s == null ? List.of() : new ArrayList<>(s.activities);
     }
 
+    /** The namespaces that have auto scaling state (targets or activities). */
+    public synchronized List<NamespaceId> namespaces() {
+        return new ArrayList<>(states.keySet());
+    }
+
     /** The activities of the region's namespace without access key (the server's default). */
     public List<ScalingActivity> activities(String region) {
         return activities(NamespaceId.region(region));

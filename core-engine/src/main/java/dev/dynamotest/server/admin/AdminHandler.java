@@ -20,6 +20,7 @@ import java.time.format.DateTimeParseException;
  *   <li>{@code GET /_dynamotest/clock} → {@code {"now": "...", "manual": true}}</li>
  *   <li>{@code POST /_dynamotest/clock} with {@code {"advance": "PT1H"}} or {@code {"set": "2030-01-01T00:00:00Z"}}</li>
  *   <li>{@code POST /_dynamotest/ttl/sweep} → {@code {"deleted": 3}}</li>
+ *   <li>{@code GET|POST /_dynamotest/autoscaling}: auto scaling targets, policies and activities; POST sets one up</li>
  *   <li>{@code POST /_dynamotest/reset} → {@code {"reset": true}}: every table dropped, fault rules cleared</li>
  * </ul>
  */
@@ -118,6 +119,16 @@ public final class AdminHandler implements HttpHandler {
                         o.put("throttledRequests", m.throttledRequests());
                     });
                     send(ex, 200, r);
+                    return;
+                }
+                break;
+            case "/_dynamotest/autoscaling":
+                if (get) {
+                    send(ex, 200, AutoScalingAdmin.describe(engine));
+                    return;
+                }
+                if (post) {
+                    send(ex, 200, AutoScalingAdmin.enable(engine, json(body)));
                     return;
                 }
                 break;
