@@ -2,6 +2,7 @@ package dev.dynamotest.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.dynamotest.engine.table.NamespaceId;
 import java.net.URI;
@@ -395,9 +396,9 @@ class AutoScalingEndToEndTest extends ManualClockServer {
         // the same targets through Application Auto Scaling
         assertThat(aas.describeScalableTargets(b -> b.serviceNamespace(ServiceNamespace.DYNAMODB)).scalableTargets())
             .extracting(ScalableTarget::resourceId, ScalableTarget::scalableDimensionAsString)
-            .containsExactly(org.assertj.core.groups.Tuple.tuple(TABLE, "dynamodb:table:WriteCapacityUnits"),
-                org.assertj.core.groups.Tuple.tuple("table/tbl/index/byG", "dynamodb:index:WriteCapacityUnits"),
-                org.assertj.core.groups.Tuple.tuple(TABLE, "dynamodb:table:ReadCapacityUnits"));
+            .containsExactly(tuple(TABLE, "dynamodb:table:WriteCapacityUnits"),
+                tuple("table/tbl/index/byG", "dynamodb:index:WriteCapacityUnits"),
+                tuple(TABLE, "dynamodb:table:ReadCapacityUnits"));
         db.updateTableReplicaAutoScaling(b -> b.tableName("tbl").provisionedWriteCapacityAutoScalingUpdate(u -> u.autoScalingDisabled(true)));
         assertThat(db.describeTableReplicaAutoScaling(b -> b.tableName("tbl")).tableAutoScalingDescription().replicas().get(0)
             .replicaProvisionedWriteCapacityAutoScalingSettings().autoScalingDisabled()).isTrue();
