@@ -49,6 +49,15 @@ final class AdminClient {
         call("POST", "capacity", JSON.createObjectNode().put("enforce", on));
     }
 
+    JsonNode autoScaling(String table, String dimension, long min, long max, double targetUtilization) {
+        return call("POST", "autoscaling", JSON.createObjectNode().put("table", table).put("dimension", dimension)
+            .put("min", min).put("max", max).put("targetUtilization", targetUtilization));
+    }
+
+    JsonNode autoScaling() {
+        return call("GET", "autoscaling", null);
+    }
+
     JsonNode capacity() {
         return call("GET", "capacity", null);
     }
