@@ -512,6 +512,21 @@ class AutoScalingEndToEndTest extends ManualClockServer {
     }
 
     @Test
+    void aClockSetBackKeepsEvaluating() {
+        CapacityEndToEndTest.table(db, "tbl", 5, 1, false);
+        writeScaling(1, 100, 50);
+        engine.clock().set(T0.plus(Duration.ofDays(1)));
+        Instant back = T0.minus(Duration.ofHours(1));
+        engine.clock().set(back); // as a test putting the clock back does
+        write(150);
+        minutes(1);
+        write(150);
+        minutes(1);
+        assertThat(throughput().writeCapacityUnits()).isEqualTo(5);
+        assertThat(activities().get(0).startTime()).isEqualTo(back.plus(Duration.ofMinutes(2)));
+    }
+
+    @Test
     void aDeletedTableTakesItsTargetsWithIt() {
         CapacityEndToEndTest.table(db, "tbl", 5, 5, false);
         writeScaling(1, 10, 50);

@@ -85,6 +85,8 @@ public final class AutoScaling implements CommitListener {
         final Deque<double[]> datapoints = new ArrayDeque<>(); // {epochMinute, consumed units}, newest last
         Instant lastScaleOut;
         Instant lastScaleIn;
+        /** By policy name: the first minute its alarms count (its creation, or the clock being set back). */
+        final Map<String, Long> alarmsFrom = new LinkedHashMap<>();
     }
 
     private static String key(String resourceId, ScalableDimension d) {
@@ -187,6 +189,7 @@ public final class AutoScaling implements CommitListener {
             settings.scaleOutCooldown(), settings.scaleInCooldown(), settings.disableScaleIn(),
             old != null ? old.creationTime() : now, alarms);
         ts.policies.put(policyName, p);
+        ts.alarmsFrom.put(policyName, minuteOf(now));
         return p;
     }
 
@@ -275,7 +278,7 @@ public final class AutoScaling implements CommitListener {
     /** Evaluates every minute completed since the last call; cheap when no minute boundary was crossed. */
     public void catchUp() {
         long through = minuteOf(clock.instant()) - 1;
-        if (through <= evaluatedThrough || states.isEmpty()) {
+        if (through == evaluatedThrough || states.isEmpty()) {
             return;
         }
         synchronized (this) {
@@ -285,12 +288,19 @@ public final class AutoScaling implements CommitListener {
 
     private void catchUpLocked() {
         long through = minuteOf(clock.instant()) - 1;
-        if (through <= evaluatedThrough) {
+        if (through == evaluatedThrough) {
             return;
         }
         states.forEach((ns, s) -> {
             for (TargetState ts : new ArrayList<>(s.targets.values())) {
-                evaluate(ns, s, ts, through);
+                if (ts.evaluatedMinute > through) {
+                    // the clock was set back (a test putting it back to the system time): the alarms start over
+                    ts.evaluatedMinute = through;
+                    ts.datapoints.clear();
+                    ts.alarmsFrom.replaceAll((name, from) -> through + 1);
+                } else {
+                    evaluate(ns, s, ts, through);
+                }
             }
         });
         evaluatedThrough = through;
@@ -371,7 +381,7 @@ public final class AutoScaling implements CommitListener {
         if (ts.datapoints.size() < n) {
             return false;
         }
-        long createdMinute = minuteOf(p.creationTime());
+        long createdMinute = ts.alarmsFrom.getOrDefault(p.name(), minuteOf(p.creationTime()));
         int seen = 0;
         var it = ts.datapoints.descendingIterator();
         while (it.hasNext() && seen < n) {
