@@ -2,6 +2,7 @@ package dev.dynamotest.engine;
 
 import dev.dynamotest.engine.journal.Journal;
 import dev.dynamotest.engine.consistency.Consistency;
+import dev.dynamotest.engine.autoscaling.AutoScaling;
 import dev.dynamotest.engine.table.CommitPoint;
 import dev.dynamotest.engine.table.Namespace;
 import dev.dynamotest.engine.table.NamespaceId;
@@ -30,6 +31,7 @@ public final class Engine {
     private final Transfers transfers = new Transfers();
     private final Journal journal = new Journal();
     private final Consistency consistency;
+    private final AutoScaling autoScaling;
 
     public Engine(EngineClock clock) {
         this.clock = clock;
@@ -56,6 +58,8 @@ public final class Engine {
             }
         });
         ttl.delay(consistency::ttlDelay);
+        this.autoScaling = new AutoScaling(clock, namespaces::get, capacity);
+        commitPoint.addListener(autoScaling);
         // advancing or setting the clock runs the work that became due before it returns
         clock.onChange(this::runDueWork);
     }
@@ -64,6 +68,12 @@ public final class Engine {
     public void runDueWork() {
         ttl.sweep();
         streams.tick();
+        autoScaling.catchUp();
+    }
+
+    /** DynamoDB auto scaling (Application Auto Scaling target tracking) on the engine clock. */
+    public AutoScaling autoScaling() {
+        return autoScaling;
     }
 
     /** The consistency model: off by default (every read sees the latest commit); see {@link Consistency}. */

@@ -13,9 +13,11 @@ import dev.dynamotest.protocol.actions.ListTables;
 import dev.dynamotest.protocol.actions.PutItem;
 import dev.dynamotest.protocol.actions.Query;
 import dev.dynamotest.protocol.actions.Scan;
+import dev.dynamotest.protocol.actions.TableReplicaAutoScaling;
 import dev.dynamotest.protocol.actions.TransactGetItems;
 import dev.dynamotest.protocol.actions.TransactWriteItems;
 import dev.dynamotest.protocol.actions.UpdateItem;
+import dev.dynamotest.protocol.autoscaling.AutoScalingEndpoint;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedSet;
@@ -25,6 +27,7 @@ import java.util.TreeSet;
 public final class Operations {
     private final Map<String, Action> dynamodb = new HashMap<>();
     private final Map<String, Action> streams = new HashMap<>();
+    private final Map<String, Action> autoScaling = new HashMap<>();
 
     public static Operations standard() {
         Operations o = new Operations();
@@ -61,6 +64,8 @@ public final class Operations {
         o.dynamodb.put("DeleteResourcePolicy", new dev.dynamotest.protocol.actions.ResourcePolicies.Delete());
         o.dynamodb.put("DescribeLimits", new dev.dynamotest.protocol.actions.DescribeLimits());
         o.dynamodb.put("DescribeEndpoints", new dev.dynamotest.protocol.actions.DescribeEndpoints());
+        o.dynamodb.put("DescribeTableReplicaAutoScaling", new TableReplicaAutoScaling.Describe());
+        o.dynamodb.put("UpdateTableReplicaAutoScaling", new TableReplicaAutoScaling.Update());
         // single-item operations
         o.dynamodb.put("PutItem", new PutItem());
         o.dynamodb.put("GetItem", new GetItem());
@@ -84,6 +89,8 @@ public final class Operations {
         o.streams.put("DescribeStream", new dev.dynamotest.protocol.streams.DescribeStream());
         o.streams.put("GetShardIterator", new dev.dynamotest.protocol.streams.GetShardIterator());
         o.streams.put("GetRecords", new dev.dynamotest.protocol.streams.GetRecords());
+        // Application Auto Scaling (X-Amz-Target: AnyScaleFrontendService.*, JSON 1.1), dynamodb namespace
+        o.autoScaling.putAll(AutoScalingEndpoint.operations());
         return o;
     }
 
@@ -103,6 +110,10 @@ public final class Operations {
     /** The names of the DynamoDB Streams operations served, sorted. */
     public SortedSet<String> streamsOperations() {
         return new TreeSet<>(streams.keySet());
+    }
+
+    public Action autoScaling(String operation) {
+        return autoScaling.get(operation);
     }
 
     /** Registers or replaces an action (used by later features and by tests). */

@@ -8,6 +8,7 @@ import dev.dynamotest.engine.error.ErrorTypes;
 import dev.dynamotest.engine.error.Throttled;
 import dev.dynamotest.engine.journal.Transport;
 import dev.dynamotest.engine.table.NamespaceId;
+import dev.dynamotest.protocol.autoscaling.AutoScalingEndpoint;
 import dev.dynamotest.protocol.pipeline.Exchange;
 import dev.dynamotest.protocol.pipeline.Pipeline;
 import java.io.IOException;
@@ -41,6 +42,7 @@ public final class RequestHandler {
     }
 
     private final Engine engine;
+    private final Operations operations;
     private final NamespacePolicy namespacePolicy;
     private final Pipeline pipeline;
 
@@ -59,6 +61,7 @@ public final class RequestHandler {
     /** A handler running requests through {@code pipeline} (e.g. the standard one with a stage added). */
     public RequestHandler(Engine engine, Operations operations, NamespacePolicy namespacePolicy, Pipeline pipeline) {
         this.engine = engine;
+        this.operations = operations;
         this.namespacePolicy = namespacePolicy;
         this.pipeline = pipeline;
     }
@@ -81,12 +84,19 @@ public final class RequestHandler {
     /** Handles one request that came by {@code transport}: runs it through the {@link Pipeline}. */
     public Response handle(Transport transport, String target, String authorization, byte[] body, int length) {
         String requestId = newRequestId();
+        engine.autoScaling().catchUp(); // auto scaling decisions due on the engine clock are taken before any request
+        if (target != null && target.startsWith(AutoScalingEndpoint.TARGET_PREFIX)) {
+            // Application Auto Scaling (JSON 1.1) on the same endpoint: its own protocol, not DynamoDB's pipeline
+            String operation = target.substring(AutoScalingEndpoint.TARGET_PREFIX.length());
+            return AutoScalingEndpoint.handle(engine, operations.autoScaling(operation), namespaceOf(authorization, namespacePolicy),
+                operation, requestId, body, length);
+        }
         Exchange exchange = new Exchange(engine, transport, target, authorization, body, length, requestId,
             namespaceOf(authorization, namespacePolicy));
         try {
             return pipeline.run(exchange);
         } catch (IOException | RuntimeException e) {
-            return error(DynamoException.internal("Internal server error: " + e), requestId);
+            return unexpected(e, requestId);
         }
     }
 

@@ -67,6 +67,12 @@ public @interface CreateTable {
 
     long writeCapacity() default 5;
 
+    /**
+     * Target tracking auto scaling of the table's capacity ({@link Billing#PROVISIONED} only); none by default. Written
+     * as {@code autoScaling = @AutoScaling(minWrite = 5, maxWrite = 100, targetUtilization = 70)}; at most one.
+     */
+    AutoScaling[] autoScaling() default {};
+
     /** Container of repeated {@link CreateTable} annotations. */
     @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @Retention(RetentionPolicy.RUNTIME)

@@ -14,9 +14,12 @@ import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.AnnotationSupport;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AutoScalingSettingsUpdate;
+import software.amazon.awssdk.services.dynamodb.model.ReplicaAutoScalingUpdate;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTableReplicaAutoScalingRequest;
 
 /**
  * Creates declared tables and writes fixtures through the DynamoDB API, so the same declarations work against the
@@ -50,6 +53,7 @@ final class Provisioner {
             if (external) {
                 client.waiter().waitUntilTableExists(b -> b.tableName(def.name()));
             }
+            autoScale(client, def);
             if (def.ttlAttribute() != null) {
                 try {
                     client.updateTimeToLive(b -> b.tableName(def.name())
@@ -60,6 +64,43 @@ final class Provisioner {
                 }
             }
         }
+    }
+
+    /** Applies the {@link AutoScaling} of the tables that declare one (UpdateTableReplicaAutoScaling). */
+    static void autoScale(DynamoDbClient client, List<TableDef> defs) {
+        for (TableDef def : defs) {
+            autoScale(client, def);
+        }
+    }
+
+    static void autoScale(DynamoDbClient client, TableDef def) {
+        AutoScaling a = def.autoScaling();
+        if (a == null) {
+            return;
+        }
+        UpdateTableReplicaAutoScalingRequest.Builder b = UpdateTableReplicaAutoScalingRequest.builder().tableName(def.name());
+        if (a.maxWrite() > 0) {
+            b.provisionedWriteCapacityAutoScalingUpdate(settings(a, a.minWrite(), a.maxWrite()));
+        }
+        if (a.maxRead() > 0) {
+            b.replicaUpdates(ReplicaAutoScalingUpdate.builder().regionName(client.serviceClientConfiguration().region().id())
+                .replicaProvisionedReadCapacityAutoScalingUpdate(settings(a, a.minRead(), a.maxRead())).build());
+        }
+        try {
+            client.updateTableReplicaAutoScaling(b.build());
+        } catch (DynamoDbException e) {
+            throw new ExtensionConfigurationException("@CreateTable(name = \"" + def.name() + "\") on " + def.where()
+                + ": its @AutoScaling was rejected (UpdateTableReplicaAutoScaling): " + error(e), e);
+        }
+    }
+
+    private static AutoScalingSettingsUpdate settings(AutoScaling a, long min, long max) {
+        return AutoScalingSettingsUpdate.builder().minimumUnits(min).maximumUnits(max)
+            .scalingPolicyUpdate(p -> p.targetTrackingScalingPolicyConfiguration(c -> c.targetValue(a.targetUtilization())
+                .scaleInCooldown(a.scaleInCooldown() < 0 ? null : a.scaleInCooldown())
+                .scaleOutCooldown(a.scaleOutCooldown() < 0 ? null : a.scaleOutCooldown())
+                .disableScaleIn(a.disableScaleIn() ? Boolean.TRUE : null)))
+            .build();
     }
 
     /** Deletes tables, ignoring those already gone; against an external endpoint, waits until they are. */

@@ -76,7 +76,7 @@ final class TableDefinitions {
         }
         return new TableDef(a.name(), null,
             request(a, a.name(), a.partitionKey(), a.sortKey().isEmpty() ? null : a.sortKey(), attrs, gsis, lsis),
-            ttl(a), where);
+            ttl(a), where, autoScaling(a, where));
     }
 
     private static TableDef fromBean(CreateTable a, String where) {
@@ -150,7 +150,26 @@ final class TableDefinitions {
         for (LocalIndex l : declaredLocal.values()) {
             lsis.add(localIndex(l, pk, attrs, what));
         }
-        return new TableDef(name, a.bean(), request(a, name, pk, sk, attrs, gsis, lsis), ttl(a), where);
+        return new TableDef(name, a.bean(), request(a, name, pk, sk, attrs, gsis, lsis), ttl(a), where, autoScaling(a, where));
+    }
+
+    /** The table's {@link AutoScaling}, or null; one at most, on a provisioned table, with a range to scale in. */
+    private static AutoScaling autoScaling(CreateTable a, String where) {
+        if (a.autoScaling().length == 0) {
+            return null;
+        }
+        String what = describe(a) + " on " + where;
+        AutoScaling s = a.autoScaling()[0];
+        if (a.autoScaling().length > 1) {
+            throw new ExtensionConfigurationException(what + ": give autoScaling one @AutoScaling, not " + a.autoScaling().length);
+        }
+        if (a.billingMode() != Billing.PROVISIONED) {
+            throw new ExtensionConfigurationException(what + ": auto scaling needs billingMode = Billing.PROVISIONED");
+        }
+        if (s.maxRead() == 0 && s.maxWrite() == 0) {
+            throw new ExtensionConfigurationException(what + ": @AutoScaling needs maxRead and/or maxWrite (with minRead/minWrite)");
+        }
+        return s;
     }
 
     private static ScalarAttributeType beanType(TableMetadata md, String attribute, String what) {

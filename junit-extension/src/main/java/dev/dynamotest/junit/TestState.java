@@ -45,6 +45,7 @@ final class TestState implements ExtensionContext.Store.CloseableResource, AutoC
             cls.settings().transport());
         if (backend instanceof Backend.Embedded embedded) {
             embedded.namespace(region, key).restore(cls.snapshot());
+            Provisioner.autoScale(scope.client(), cls.declaredTables()); // a restored namespace starts without auto scaling
             clock = embedded.engine().clock();
             clockWasManual = clock.isManual();
             clockAtStart = clockWasManual ? clock.instant() : null;

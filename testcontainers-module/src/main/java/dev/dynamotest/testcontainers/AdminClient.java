@@ -56,6 +56,15 @@ final class AdminClient {
         return body == null ? call("GET", "consistency", null) : call("POST", "consistency", body);
     }
 
+    JsonNode autoScaling(String table, String dimension, long min, long max, double targetUtilization) {
+        return call("POST", "autoscaling", JSON.createObjectNode().put("table", table).put("dimension", dimension)
+            .put("min", min).put("max", max).put("targetUtilization", targetUtilization));
+    }
+
+    JsonNode autoScaling() {
+        return call("GET", "autoscaling", null);
+    }
+
     JsonNode capacity() {
         return call("GET", "capacity", null);
     }

@@ -1,5 +1,6 @@
 package dev.dynamotest.testcontainers;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamotest.engine.journal.JournalEntry;
 import dev.dynamotest.protocol.JournalJson;
 import java.io.IOException;
@@ -272,6 +273,22 @@ public class DynamoTestContainer extends GenericContainer<DynamoTestContainer> {
     /** Loads a snapshot file: its tables replace tables of the same name, other tables stay. */
     public void loadSnapshot(Path file) throws IOException {
         admin().loadSnapshot(Files.readAllBytes(file));
+    }
+
+    /**
+     * Sets a table's read or write capacity up for target tracking auto scaling (the admin API's
+     * {@code POST /_dynamotest/autoscaling}), in the container's default namespace: between {@code min} and {@code max}
+     * units at {@code targetUtilization} percent. The scaling runs on the server's clock (move it with
+     * {@link #advanceClock}). An {@code ApplicationAutoScalingClient} pointed at {@link #getEndpoint()} does the same
+     * with every option.
+     */
+    public void enableAutoScaling(String table, boolean write, long min, long max, double targetUtilization) {
+        admin().autoScaling(table, write ? "write" : "read", min, max, targetUtilization);
+    }
+
+    /** The server's scalable targets, policies and scaling activities (the admin API's {@code GET /_dynamotest/autoscaling}). */
+    public JsonNode autoScaling() {
+        return admin().autoScaling();
     }
 
     /**

@@ -186,8 +186,10 @@ public final class CapacityModel implements CommitListener {
         private double throttledWrite;
         private long throttledRequests;
         private long requests;
+        private final MinuteSeries perMinute = new MinuteSeries();
 
-        synchronized void consumed(boolean write, double units) {
+        synchronized void consumed(boolean write, double units, Instant now) {
+            perMinute.add(now, write, units);
             requests++;
             if (write) {
                 consumedWrite += units;
@@ -227,6 +229,15 @@ public final class CapacityModel implements CommitListener {
 
         public synchronized long requests() {
             return requests;
+        }
+
+        /**
+         * The units consumed during one minute of the engine clock ({@code epochMinute} = epoch seconds / 60), as
+         * CloudWatch's one-minute ConsumedReadCapacityUnits/ConsumedWriteCapacityUnits sums; the last
+         * {@value MinuteSeries#MINUTES} minutes are kept, older ones read as 0.
+         */
+        public synchronized double consumedInMinute(long epochMinute, boolean write) {
+            return perMinute.get(epochMinute, write);
         }
     }
 
@@ -314,7 +325,7 @@ public final class CapacityModel implements CommitListener {
                         throw e.atChange(i);
                     }
                 }
-                s.metrics(m.arn()).consumed(true, cost.table());
+                s.metrics(m.arn()).consumed(true, cost.table(), now);
                 RequestTrace trace = RequestTrace.current();
                 if (trace != null) {
                     trace.write(m.name(), cost.total());
@@ -323,7 +334,7 @@ public final class CapacityModel implements CommitListener {
                 for (Map.Entry<String, Double> g : cost.globalIndexes().entrySet()) {
                     TableMetadata.IndexDefinition d = m.globalIndex(g.getKey());
                     if (d != null) {
-                        s.metrics(d.arn()).consumed(true, g.getValue());
+                        s.metrics(d.arn()).consumed(true, g.getValue(), now);
                     }
                 }
             }
@@ -373,7 +384,7 @@ public final class CapacityModel implements CommitListener {
                 gsi != null ? gsi.warmThroughput() : m.warmThroughput(), gsi != null ? null : partitionKey,
                 units, false, clock.instant(), m.creationDateTime(), indexName);
         }
-        s.metrics(arn).consumed(false, units);
+        s.metrics(arn).consumed(false, units, clock.instant());
     }
 
     private void check(TableState s, String arn, TableMetadata.BillingMode mode, TableMetadata.Throughput tp,

@@ -29,6 +29,7 @@ import java.util.logging.Logger;
  *   <li>{@code POST /_dynamotest/clock} with {@code {"advance": "PT1H"}} or {@code {"set": "2030-01-01T00:00:00Z"}}</li>
  *   <li>{@code POST /_dynamotest/ttl/sweep} → {@code {"deleted": 3}}</li>
  *   <li>{@code GET|POST /_dynamotest/consistency}, {@code POST /_dynamotest/consistency/settle}: the consistency model</li>
+ *   <li>{@code GET|POST /_dynamotest/autoscaling}: auto scaling targets, policies and activities; POST sets one up</li>
  *   <li>{@code POST /_dynamotest/reset} → {@code {"reset": true}}: every table dropped, fault rules cleared</li>
  *   <li>{@code GET /_dynamotest/snapshot[?table=NAME]} → the snapshot file; {@code POST} one to load it</li>
  *   <li>{@code GET /_dynamotest/journal?operation=Query&table=orders} → the request journal as JSON lines;
@@ -148,6 +149,16 @@ public final class AdminHandler implements HttpHandler {
             case "/_dynamotest/consistency/settle":
                 if (post) {
                     send(ex, 200, ConsistencyJson.apply(engine, ConsistencyJson.scope(ex), Json.object().put("settle", true)));
+                    return;
+                }
+                break;
+            case "/_dynamotest/autoscaling":
+                if (get) {
+                    send(ex, 200, AutoScalingAdmin.describe(engine));
+                    return;
+                }
+                if (post) {
+                    send(ex, 200, AutoScalingAdmin.enable(engine, json(body)));
                     return;
                 }
                 break;
