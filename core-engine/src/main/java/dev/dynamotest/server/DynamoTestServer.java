@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.xnio.IoUtils;
 import org.xnio.Options;
 
 /**
@@ -311,13 +312,14 @@ public final class DynamoTestServer implements AutoCloseable {
             }
         }
 
+        /** An answer that no engine gave (a refusal before the handler): never stale. */
         private static void respond(HttpServerExchange ex, Response r) {
             respond(ex, r, null);
         }
 
         private static void respond(HttpServerExchange ex, Response r, Engine engine) {
             if (r.dropConnection()) {
-                org.xnio.IoUtils.safeClose(ex.getConnection());
+                IoUtils.safeClose(ex.getConnection());
                 return;
             }
             ex.setStatusCode(r.status());
@@ -326,7 +328,7 @@ public final class DynamoTestServer implements AutoCloseable {
                 .put(REQUEST_ID, r.requestId())
                 .put(CRC32, Long.toString(r.crc32()))
                 .put(Headers.CONTENT_LENGTH, r.length());
-            if (engine.consistency().wasStale(r.requestId())) {
+            if (engine != null && engine.consistency().wasStale(r.requestId())) {
                 ex.getResponseHeaders().put(STALE, "true");
             }
             ex.getResponseSender().send(ByteBuffer.wrap(r.body(), 0, r.length()));

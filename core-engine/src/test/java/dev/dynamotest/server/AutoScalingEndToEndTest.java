@@ -473,7 +473,7 @@ class AutoScalingEndToEndTest extends ManualClockServer {
         CapacityEndToEndTest.table(db, "tbl", 5, 1, false);
         HttpClient http = HttpClient.newHttpClient();
         URI uri = URI.create(server.endpoint() + "/_dynamotest/autoscaling");
-        HttpResponse<String> set = http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(
+        HttpResponse<String> set = http.send(HttpRequest.newBuilder(uri).header(DynamoTestServer.ADMIN_HEADER, "1").POST(HttpRequest.BodyPublishers.ofString(
             "{\"table\":\"tbl\",\"dimension\":\"write\",\"min\":2,\"max\":40,\"targetUtilization\":50}")).build(),
             HttpResponse.BodyHandlers.ofString());
         assertThat(set.statusCode()).isEqualTo(200);
@@ -482,7 +482,7 @@ class AutoScalingEndToEndTest extends ManualClockServer {
             + "\"targetValue\":50.0,\"disableScaleIn\":false}]");
         assertThat(set.body()).contains("\"from\":1,\"to\":2,\"statusCode\":\"Successful\",\"description\":\"Setting write capacity units to 2.\","
             + "\"cause\":\"minimum capacity was set to 2\"");
-        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(uri).header(DynamoTestServer.ADMIN_HEADER, "1").POST(HttpRequest.BodyPublishers.ofString(
             "{\"table\":\"tbl\",\"dimension\":\"write\",\"min\":9,\"max\":4}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).isEqualTo("{\"error\":\"Minimum capacity cannot be greater than maximum capacity\"}");
@@ -490,7 +490,7 @@ class AutoScalingEndToEndTest extends ManualClockServer {
         minutes(1);
         write(240);
         minutes(1);
-        assertThat(http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString()).body())
+        assertThat(http.send(HttpRequest.newBuilder(uri).header(DynamoTestServer.ADMIN_HEADER, "1").GET().build(), HttpResponse.BodyHandlers.ofString()).body())
             .contains("\"time\":\"2030-01-01T00:02:00Z\",\"from\":2,\"to\":8,\"statusCode\":\"Successful\"");
     }
 
