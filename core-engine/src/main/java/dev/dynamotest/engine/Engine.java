@@ -1,6 +1,7 @@
 package dev.dynamotest.engine;
 
 import dev.dynamotest.engine.consistency.Consistency;
+import dev.dynamotest.engine.replication.Replication;
 import dev.dynamotest.engine.table.CommitPoint;
 import dev.dynamotest.engine.table.Namespace;
 import dev.dynamotest.engine.table.NamespaceId;
@@ -26,6 +27,7 @@ public final class Engine {
     private final dev.dynamotest.engine.capacity.CapacityModel capacity;
     private final dev.dynamotest.engine.table.PitrHistory pitr;
     private final Consistency consistency;
+    private final Replication replication;
 
     public Engine(EngineClock clock) {
         this.clock = clock;
@@ -41,6 +43,8 @@ public final class Engine {
         this.consistency = new Consistency(clock, capacity);
         commitPoint.addListener(consistency); // after streams: a commit's stream records exist when it is seen
         consistency.lastStreamSequence(streams::lastSequenceNumber);
+        this.replication = new Replication(clock, consistency, namespaces::get);
+        commitPoint.addListener(replication); // global tables: replicated writes reach the other Regions' replicas
         consistency.afterSettle(ns -> {
             if (ns == null) {
                 ttl.sweep();
@@ -48,6 +52,13 @@ public final class Engine {
                 Namespace settled = namespaces.get(ns);
                 if (settled != null) {
                     settled.tables().forEach(ttl::sweep);
+                }
+            }
+            if (replication.settle(ns) > 0) { // the replicas converge; what they received is settled in turn
+                if (ns == null) {
+                    consistency.settle();
+                } else {
+                    consistency.settle(ns);
                 }
             }
         });
@@ -60,6 +71,12 @@ public final class Engine {
     public void runDueWork() {
         ttl.sweep();
         streams.tick();
+        replication.runDue();
+    }
+
+    /** Global tables: replica groups and the replication between Regions (see {@link Replication}). */
+    public Replication replication() {
+        return replication;
     }
 
     /** The consistency model: off by default (every read sees the latest commit); see {@link Consistency}. */

@@ -108,8 +108,11 @@ public final class RequestHandler {
                 }
             }
             ByteArrayBuilder buffer = new ByteArrayBuilder(512);
+            engine.replication().beforeRequest();
             try (JsonGenerator g = Json.FACTORY.createGenerator(buffer)) {
                 action.execute(ctx, request, g);
+            } finally {
+                engine.replication().afterRequest();
             }
             if (fault != null && fault.timing() == dev.dynamotest.engine.faults.FaultRule.Timing.AFTER) {
                 Response r = applyFault(fault, requestId, ctx, request); // applied, then the response is lost or replaced
