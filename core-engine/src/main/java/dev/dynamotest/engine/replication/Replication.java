@@ -129,10 +129,14 @@ public final class Replication implements CommitListener {
         return out;
     }
 
-    /** Replaces (or, with null, removes) the group of a table name; the caller holds the source table's lock. */
+    /**
+     * Replaces (or, with null, removes) the group of a table name. A 2019.11.21 group left with one replica is
+     * dropped (the table is regional again); a 2017.11.29 global table exists as long as it has a Region.
+     */
     public synchronized void put(String accessKey, String tableName, Group group) {
         GroupKey k = new GroupKey(accessKey, tableName);
-        if (group == null || group.replicas().size() < 2) {
+        if (group == null || group.replicas().isEmpty()
+            || (group.replicas().size() < 2 && VERSION_2019.equals(group.version()))) {
             groups.remove(k);
         } else {
             groups.put(k, group);
