@@ -205,6 +205,21 @@ class GlobalTablesEndToEndTest extends ManualClockServer {
     }
 
     @Test
+    void expiredItemsAreDeletedInEveryRegion() {
+        cartsTable();
+        db.updateTimeToLive(b -> b.tableName("carts").timeToLiveSpecification(t -> t.enabled(true).attributeName("expires")));
+        addReplica(db, "eu-west-1");
+        assertThat(west.describeTimeToLive(b -> b.tableName("carts")).timeToLiveDescription().attributeName()).isEqualTo("expires");
+        long soon = T0.getEpochSecond() + 60;
+        db.putItem(b -> b.tableName("carts").item(Map.of("id", s("c1"), "owner", s("ada"),
+            "expires", AttributeValue.builder().n(Long.toString(soon)).build())));
+        assertThat(get(west, "c1")).isNotEmpty();
+        engine.clock().advance(Duration.ofMinutes(2));
+        assertThat(get(db, "c1")).isEmpty();
+        assertThat(get(west, "c1")).isEmpty();
+    }
+
+    @Test
     void deletingAReplicaTableDeletesOnlyThatReplica() {
         cartsTable();
         addReplica(db, "eu-west-1");
