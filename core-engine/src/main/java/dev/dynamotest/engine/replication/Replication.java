@@ -25,7 +25,8 @@ import java.util.function.Function;
 /**
  * Global tables: replica groups (a table name replicated across the Regions' namespaces of one access key) and
  * the asynchronous replication between them. Every commit on a replica is queued for every other replica with a
- * lag drawn from the consistency model's seed and bound (zero when the model is off for the source table), and is
+ * lag drawn from the consistency model's seed and bound (those of the source table, or of the target replica when the
+ * model is off for the source; zero when it is off for both), and is
  * applied through the replica table's own commit point (so its indexes, stream and consistency versions follow).
  *
  * <p>Conflicts: last writer wins. Each committed write gets a stamp (engine-clock millis, then a global commit
@@ -80,7 +81,7 @@ public final class Replication implements CommitListener {
     private record ItemKey(NamespaceId namespace, String table, PrimaryKey key) {
     }
 
-    private record Pending(NamespaceId target, String table, PrimaryKey key, Item image, Stamp stamp, long due,
+    private record Pending(NamespaceId source, NamespaceId target, String table, PrimaryKey key, Item image, Stamp stamp, long due,
                            boolean counted) {
     }
 
@@ -160,23 +161,31 @@ public final class Replication implements CommitListener {
             Stamp stamp = new Stamp(now, sequence.incrementAndGet());
             NamespaceId source = t.namespaceId();
             stamps.put(new ItemKey(source, t.name(), c.key()), stamp);
-            ConsistencySettings s = consistency.settings(t);
+            ConsistencySettings own = consistency.settings(t);
             int n = 0;
             for (String region : g.replicas().keySet()) {
                 if (region.equals(source.region())) {
                     continue;
                 }
+                NamespaceId target = new NamespaceId(region, source.accessKey());
+                ConsistencySettings s = own.eventual() ? own : targetSettings(target, t.name());
                 long lag = s.eventual() ? draw(s.seed(), stamp.sequence() * 64 + n++, s.lag().counted()
                     ? s.lag().operations() : s.lag().time().toMillis()) : 0;
                 boolean counted = !s.eventual() || s.lag().counted();
                 long due = (counted ? requests.get() : now) + lag;
                 synchronized (queue) {
-                    queue.add(new Pending(new NamespaceId(region, source.accessKey()), t.name(), c.key(), c.newItem(),
-                        stamp, due, counted));
+                    queue.add(new Pending(source, target, t.name(), c.key(), c.newItem(), stamp, due, counted));
                     queued = true;
                 }
             }
         }
+    }
+
+    /** The consistency settings of the replica a write goes to (strong if it is gone). */
+    private ConsistencySettings targetSettings(NamespaceId target, String table) {
+        Namespace ns = namespaces.apply(target);
+        Table t = ns == null ? null : ns.find(table);
+        return t == null ? ConsistencySettings.STRONG : consistency.settings(t);
     }
 
     /** A uniform draw in [0, bound] from the seed and a counter. */
@@ -216,8 +225,8 @@ public final class Replication implements CommitListener {
     }
 
     /**
-     * Applies every pending replicated write (to the namespace's replicas only, if not null): every replica
-     * converges. Returns how many were applied or discarded.
+     * Applies every pending replicated write (if {@code target} is not null, those from or to that namespace):
+     * every replica converges. Returns how many were applied or discarded.
      */
     public int settle(NamespaceId target) {
         return queued ? drain(Long.MAX_VALUE, Long.MAX_VALUE, target) : 0;
@@ -228,7 +237,7 @@ public final class Replication implements CommitListener {
         synchronized (queue) {
             for (Iterator<Pending> it = queue.iterator(); it.hasNext(); ) {
                 Pending p = it.next();
-                if ((only == null || p.target().equals(only))
+                if ((only == null || p.target().equals(only) || p.source().equals(only))
                     && (p.counted() ? p.due() <= requestLimit : p.due() <= timeLimit)) {
                     due.add(p);
                     it.remove();
