@@ -77,6 +77,7 @@ public final class Operations {
         o.dynamodb.put("ListGlobalTables", new GlobalTables.ListAll());
         o.dynamodb.put("DescribeGlobalTableSettings", new GlobalTables.DescribeSettings());
         o.dynamodb.put("UpdateGlobalTableSettings", new GlobalTables.UpdateSettings());
+        o.dynamodb.put("DescribeTableReplicaAutoScaling", new GlobalTables.DescribeReplicaAutoScaling());
         // DynamoDB Streams (X-Amz-Target: DynamoDBStreams_20120810.*)
         o.streams.put("ListStreams", new dev.dynamotest.protocol.streams.ListStreams());
         o.streams.put("DescribeStream", new dev.dynamotest.protocol.streams.DescribeStream());

@@ -294,6 +294,19 @@ class GlobalTablesEndToEndTest extends ManualClockServer {
         assertThat(west.describeTable(b -> b.tableName("carts")).table().provisionedThroughput().readCapacityUnits()).isEqualTo(30L);
     }
 
+    @Test
+    void replicaAutoScalingIsDescribedAsDisabled() {
+        cartsTable();
+        addReplica(db, "eu-west-1");
+        var d = db.describeTableReplicaAutoScaling(b -> b.tableName("carts")).tableAutoScalingDescription();
+        assertThat(d.tableName()).isEqualTo("carts");
+        assertThat(d.tableStatusAsString()).isEqualTo("ACTIVE");
+        assertThat(d.replicas()).extracting(r -> r.regionName()).containsExactly("eu-west-1", "us-east-1");
+        assertThat(d.replicas().get(0).replicaStatusAsString()).isEqualTo("ACTIVE");
+        assertThat(d.replicas().get(0).replicaProvisionedReadCapacityAutoScalingSettings().autoScalingDisabled()).isTrue();
+        assertThat(d.replicas().get(0).globalSecondaryIndexes()).extracting(i -> i.indexName()).containsExactly("byOwner");
+    }
+
     static void assertError(Runnable call, String type, String message) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(DynamoDbException.class, e -> {
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo(type);

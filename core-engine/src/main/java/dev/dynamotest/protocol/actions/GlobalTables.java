@@ -352,4 +352,56 @@ public final class GlobalTables {
             out.writeEndObject();
         }
     }
+
+    /**
+     * DescribeTableReplicaAutoScaling: the table's replicas, its own Region included, in Region order, with their
+     * GSIs. DynamoTest does not model auto scaling: every setting is described as disabled.
+     */
+    public static final class DescribeReplicaAutoScaling implements Action {
+        @Override
+        public void execute(RequestContext ctx, JsonNode req, JsonGenerator out) throws IOException {
+            String name = Requests.string(req, "TableName");
+            ValidationErrors v = new ValidationErrors();
+            v.tableName("tableName", name, true);
+            v.throwIfAny();
+            Table table = Tables.described(ctx, name);
+            Replication.Group g = ctx.engine().replication().group(table);
+            List<String> regions = g == null ? List.of(ctx.region()) : new ArrayList<>(g.replicas().keySet());
+            out.writeStartObject();
+            out.writeObjectFieldStart("TableAutoScalingDescription");
+            out.writeStringField("TableName", table.name());
+            out.writeStringField("TableStatus", "ACTIVE");
+            out.writeArrayFieldStart("Replicas");
+            for (String region : regions) {
+                Table t = ctx.engine().namespace(new NamespaceId(region, ctx.namespaceId().accessKey())).find(table.name());
+                out.writeStartObject();
+                out.writeStringField("RegionName", region);
+                out.writeArrayFieldStart("GlobalSecondaryIndexes");
+                if (t != null) {
+                    for (TableMetadata.IndexDefinition i : t.metadata().globalSecondaryIndexes()) {
+                        out.writeStartObject();
+                        out.writeStringField("IndexName", i.name());
+                        out.writeStringField("IndexStatus", "ACTIVE");
+                        disabled(out, "ProvisionedReadCapacityAutoScalingSettings");
+                        disabled(out, "ProvisionedWriteCapacityAutoScalingSettings");
+                        out.writeEndObject();
+                    }
+                }
+                out.writeEndArray();
+                disabled(out, "ReplicaProvisionedReadCapacityAutoScalingSettings");
+                disabled(out, "ReplicaProvisionedWriteCapacityAutoScalingSettings");
+                out.writeStringField("ReplicaStatus", "ACTIVE");
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+            out.writeEndObject();
+        }
+
+        private static void disabled(JsonGenerator out, String field) throws IOException {
+            out.writeObjectFieldStart(field);
+            out.writeBooleanField("AutoScalingDisabled", true);
+            out.writeEndObject();
+        }
+    }
 }
