@@ -3,6 +3,7 @@ package dev.dynamotest.engine;
 import dev.dynamotest.engine.journal.Journal;
 import dev.dynamotest.engine.consistency.Consistency;
 import dev.dynamotest.engine.autoscaling.AutoScaling;
+import dev.dynamotest.engine.replication.Replication;
 import dev.dynamotest.engine.table.CommitPoint;
 import dev.dynamotest.engine.table.Namespace;
 import dev.dynamotest.engine.table.NamespaceId;
@@ -32,6 +33,7 @@ public final class Engine {
     private final Journal journal = new Journal();
     private final Consistency consistency;
     private final AutoScaling autoScaling;
+    private final Replication replication;
 
     public Engine(EngineClock clock) {
         this.clock = clock;
@@ -47,6 +49,8 @@ public final class Engine {
         this.consistency = new Consistency(clock, capacity);
         commitPoint.addListener(consistency); // after streams: a commit's stream records exist when it is seen
         consistency.lastStreamSequence(streams::lastSequenceNumber);
+        this.replication = new Replication(clock, consistency, namespaces::get);
+        commitPoint.addListener(replication); // global tables: replicated writes reach the other Regions' replicas
         consistency.afterSettle(ns -> {
             if (ns == null) {
                 ttl.sweep();
@@ -54,6 +58,13 @@ public final class Engine {
                 Namespace settled = namespaces.get(ns);
                 if (settled != null) {
                     settled.tables().forEach(ttl::sweep);
+                }
+            }
+            if (replication.settle(ns) > 0) { // the replicas converge; what they received is settled in turn
+                if (ns == null) {
+                    consistency.settle();
+                } else {
+                    consistency.settle(ns);
                 }
             }
         });
@@ -69,11 +80,17 @@ public final class Engine {
         ttl.sweep();
         streams.tick();
         autoScaling.catchUp();
+        replication.runDue();
     }
 
     /** DynamoDB auto scaling (Application Auto Scaling target tracking) on the engine clock. */
     public AutoScaling autoScaling() {
         return autoScaling;
+    }
+
+    /** Global tables: replica groups and the replication between Regions (see {@link Replication}). */
+    public Replication replication() {
+        return replication;
     }
 
     /** The consistency model: off by default (every read sees the latest commit); see {@link Consistency}. */

@@ -8,6 +8,7 @@ import dev.dynamotest.protocol.actions.DeleteTable;
 import dev.dynamotest.protocol.actions.DescribeTable;
 import dev.dynamotest.protocol.actions.Exports;
 import dev.dynamotest.protocol.actions.GetItem;
+import dev.dynamotest.protocol.actions.GlobalTables;
 import dev.dynamotest.protocol.actions.Imports;
 import dev.dynamotest.protocol.actions.ListTables;
 import dev.dynamotest.protocol.actions.PutItem;
@@ -84,6 +85,13 @@ public final class Operations {
         o.dynamodb.put("ExecuteStatement", new dev.dynamotest.protocol.actions.ExecuteStatement());
         o.dynamodb.put("BatchExecuteStatement", new dev.dynamotest.protocol.actions.BatchExecuteStatement());
         o.dynamodb.put("ExecuteTransaction", new dev.dynamotest.protocol.actions.ExecuteTransaction());
+        // global tables, version 2017.11.29 (2019.11.21 is UpdateTable ReplicaUpdates)
+        o.dynamodb.put("CreateGlobalTable", new GlobalTables.Create());
+        o.dynamodb.put("DescribeGlobalTable", new GlobalTables.Describe());
+        o.dynamodb.put("UpdateGlobalTable", new GlobalTables.Update());
+        o.dynamodb.put("ListGlobalTables", new GlobalTables.ListAll());
+        o.dynamodb.put("DescribeGlobalTableSettings", new GlobalTables.DescribeSettings());
+        o.dynamodb.put("UpdateGlobalTableSettings", new GlobalTables.UpdateSettings());
         // DynamoDB Streams (X-Amz-Target: DynamoDBStreams_20120810.*)
         o.streams.put("ListStreams", new dev.dynamotest.protocol.streams.ListStreams());
         o.streams.put("DescribeStream", new dev.dynamotest.protocol.streams.DescribeStream());

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The JUnit Jupiter extension behind {@link DynamoTest}. Register it declaratively with {@code @DynamoTest}, or
@@ -164,7 +165,7 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Parameter p = parameterContext.getParameter();
-        return Injection.claims(p.getType(), parameterContext.isAnnotated(Dynamo.class));
+        return Injection.claims(p.getType(), parameterContext.isAnnotated(Dynamo.class) || parameterContext.isAnnotated(InRegion.class));
     }
 
     @Override
@@ -176,6 +177,13 @@ public final class DynamoExtension implements BeforeAllCallback, BeforeEachCallb
             + (parameterContext.getDeclaringExecutable() instanceof java.lang.reflect.Constructor
                 ? "<init>" : parameterContext.getDeclaringExecutable().getName()) + "()";
         Object value;
+        InRegion inRegion = parameterContext.findAnnotation(InRegion.class).orElse(null);
+        if (inRegion != null) { // a client for another Region (global tables)
+            if (p.getType() != DynamoDbClient.class) {
+                throw new ParameterResolutionException(target + ": @InRegion qualifies a DynamoDbClient only");
+            }
+            return scopeFor(extensionContext).clientIn(inRegion.value());
+        }
         try {
             value = Injection.resolve(p.getType(), p.getParameterizedType(),
                 parameterContext.findAnnotation(Dynamo.class).orElse(null), scopeFor(extensionContext), target);

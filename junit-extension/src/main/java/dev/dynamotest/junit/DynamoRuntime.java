@@ -134,4 +134,11 @@ public interface DynamoRuntime {
      * @throws IllegalStateException against an external endpoint
      */
     DynamoDbAsyncClient inProcessAsyncClient();
+
+    /**
+     * A client on the same endpoint and credentials signed for another Region (global tables: its replicas), closed
+     * with this runtime; the test's tables in that Region are dropped when the test ends. Also injected as
+     * {@code @InRegion("eu-west-1") DynamoDbClient}.
+     */
+    DynamoDbClient clientIn(String region);
 }

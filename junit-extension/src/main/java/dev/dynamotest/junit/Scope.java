@@ -3,10 +3,13 @@ package dev.dynamotest.junit;
 import dev.dynamotest.engine.Engine;
 import dev.dynamotest.engine.EngineClock;
 import dev.dynamotest.engine.journal.NamespaceJournal;
+import dev.dynamotest.engine.table.Namespace;
 import dev.dynamotest.engine.table.NamespaceId;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.SdkClient;
@@ -39,6 +42,7 @@ final class Scope implements DynamoRuntime, AutoCloseable {
     private DynamoDbEnhancedClient enhancedClient;
     private DynamoDbEnhancedAsyncClient enhancedAsyncClient;
     private DynamoDbStreamsClient streamsClient;
+    private final Map<String, DynamoDbClient> regionalClients = new LinkedHashMap<>();
     private boolean closed;
 
     Scope(Backend backend, SharedResources shared, String region, AwsCredentialsProvider credentials,
@@ -148,6 +152,20 @@ final class Scope implements DynamoRuntime, AutoCloseable {
     }
 
     @Override
+    public synchronized DynamoDbClient clientIn(String regionName) {
+        checkOpen();
+        if (regionName.equals(region.id())) {
+            return client();
+        }
+        return regionalClients.computeIfAbsent(regionName, r -> track(DynamoDbClient.builder()
+            .endpointOverride(backend.endpoint())
+            .region(Region.of(r))
+            .credentialsProvider(credentials)
+            .httpClient(http.sync())
+            .build()));
+    }
+
+    @Override
     public synchronized DynamoDbAsyncClient asyncClient() {
         checkOpen();
         if (asyncClient == null) {
@@ -217,6 +235,13 @@ final class Scope implements DynamoRuntime, AutoCloseable {
             return;
         }
         closed = true;
+        if (backend.embedded() && !regionalClients.isEmpty()) {
+            // the tables this scope made in other Regions (global table replicas) go with it
+            String key = credentials.resolveCredentials().accessKeyId();
+            for (String r : regionalClients.keySet()) {
+                backend.engine().namespace(new NamespaceId(r, key)).restore(new Namespace.Snapshot(List.of()));
+            }
+        }
         http.close();
         if (inProcessHttp != null) {
             inProcessHttp.close();

@@ -38,6 +38,16 @@ public final class CommitPoint {
         listeners.remove(listener);
     }
 
+    /** The first listener of this type, or null (lets the protocol layer reach, say, the replication from a table). */
+    public <T extends CommitListener> T listener(Class<T> type) {
+        for (CommitListener l : listeners) {
+            if (type.isInstance(l)) {
+                return type.cast(l);
+            }
+        }
+        return null;
+    }
+
     /** Tells the capacity model and the listeners a namespace was restored from a snapshot. */
     void restored(NamespaceId namespace, List<TableMetadata> tables) {
         if (capacity != null) {

@@ -107,6 +107,7 @@ public final class TableDescriptions {
             g.writeEndObject();
         }
         g.writeBooleanField("DeletionProtectionEnabled", m.deletionProtection());
+        ReplicaUpdates.write(g, table); // Replicas and GlobalTableVersion of a global table
         g.writeEndObject();
     }
 

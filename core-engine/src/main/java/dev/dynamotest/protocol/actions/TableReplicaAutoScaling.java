@@ -7,6 +7,7 @@ import dev.dynamotest.engine.autoscaling.ScalableDimension;
 import dev.dynamotest.engine.autoscaling.ScalableTarget;
 import dev.dynamotest.engine.autoscaling.TargetTrackingPolicy;
 import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.replication.Replication;
 import dev.dynamotest.engine.table.NamespaceId;
 import dev.dynamotest.engine.table.Table;
 import dev.dynamotest.engine.table.TableMetadata;
@@ -15,6 +16,8 @@ import dev.dynamotest.protocol.RequestContext;
 import dev.dynamotest.protocol.Requests;
 import dev.dynamotest.protocol.ValidationErrors;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * DescribeTableReplicaAutoScaling and UpdateTableReplicaAutoScaling: the table's auto scaling settings (the
@@ -132,37 +135,48 @@ public final class TableReplicaAutoScaling {
         }
     }
 
+    /**
+     * The table's auto scaling in every Region it has a replica in (global tables), its own Region first when it has
+     * none: each replica's targets and policies live in that Region's namespace.
+     */
     static void write(JsonGenerator g, RequestContext ctx, Table t) throws IOException {
         TableMetadata m = t.metadata();
         String table = "table/" + m.name();
+        Replication.Group group = ctx.engine().replication().group(t);
+        List<String> regions = group == null ? List.of(ctx.region()) : new ArrayList<>(group.replicas().keySet());
         g.writeObjectFieldStart("TableAutoScalingDescription");
         g.writeStringField("TableName", m.name());
         g.writeStringField("TableStatus", "ACTIVE");
         g.writeArrayFieldStart("Replicas");
-        g.writeStartObject();
-        g.writeStringField("RegionName", ctx.region());
-        g.writeArrayFieldStart("GlobalSecondaryIndexes");
-        for (TableMetadata.IndexDefinition d : m.globalSecondaryIndexes()) {
+        for (String region : regions) {
+            NamespaceId ns = new NamespaceId(region, ctx.namespaceId().accessKey());
+            Table replica = ctx.engine().namespace(ns).find(m.name());
             g.writeStartObject();
-            g.writeStringField("IndexName", d.name());
-            g.writeStringField("IndexStatus", d.status() == null ? "ACTIVE" : d.status());
-            settings(g, ctx, "ProvisionedReadCapacityAutoScalingSettings", table + "/index/" + d.name(), ScalableDimension.INDEX_READ);
-            settings(g, ctx, "ProvisionedWriteCapacityAutoScalingSettings", table + "/index/" + d.name(), ScalableDimension.INDEX_WRITE);
+            g.writeStringField("RegionName", region);
+            g.writeArrayFieldStart("GlobalSecondaryIndexes");
+            for (TableMetadata.IndexDefinition d : (replica == null ? m : replica.metadata()).globalSecondaryIndexes()) {
+                g.writeStartObject();
+                g.writeStringField("IndexName", d.name());
+                g.writeStringField("IndexStatus", d.status() == null ? "ACTIVE" : d.status());
+                settings(g, ctx, ns, "ProvisionedReadCapacityAutoScalingSettings", table + "/index/" + d.name(), ScalableDimension.INDEX_READ);
+                settings(g, ctx, ns, "ProvisionedWriteCapacityAutoScalingSettings", table + "/index/" + d.name(), ScalableDimension.INDEX_WRITE);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            settings(g, ctx, ns, "ReplicaProvisionedReadCapacityAutoScalingSettings", table, ScalableDimension.TABLE_READ);
+            settings(g, ctx, ns, "ReplicaProvisionedWriteCapacityAutoScalingSettings", table, ScalableDimension.TABLE_WRITE);
+            g.writeStringField("ReplicaStatus", "ACTIVE");
             g.writeEndObject();
         }
-        g.writeEndArray();
-        settings(g, ctx, "ReplicaProvisionedReadCapacityAutoScalingSettings", table, ScalableDimension.TABLE_READ);
-        settings(g, ctx, "ReplicaProvisionedWriteCapacityAutoScalingSettings", table, ScalableDimension.TABLE_WRITE);
-        g.writeStringField("ReplicaStatus", "ACTIVE");
-        g.writeEndObject();
         g.writeEndArray();
         g.writeEndObject();
     }
 
     /** AutoScalingSettingsDescription: the target's range and policies, or AutoScalingDisabled without a target. */
-    private static void settings(JsonGenerator g, RequestContext ctx, String field, String resourceId, ScalableDimension d) throws IOException {
+    private static void settings(JsonGenerator g, RequestContext ctx, NamespaceId ns, String field, String resourceId,
+                                 ScalableDimension d) throws IOException {
         AutoScaling as = ctx.engine().autoScaling();
-        ScalableTarget t = as.target(ctx.namespaceId(), resourceId, d);
+        ScalableTarget t = as.target(ns, resourceId, d);
         g.writeObjectFieldStart(field);
         if (t == null) {
             g.writeBooleanField("AutoScalingDisabled", true);
@@ -174,7 +188,7 @@ public final class TableReplicaAutoScaling {
         g.writeBooleanField("AutoScalingDisabled", false);
         g.writeStringField("AutoScalingRoleArn", t.roleArn());
         g.writeArrayFieldStart("ScalingPolicies");
-        for (TargetTrackingPolicy p : as.policies(ctx.namespaceId())) {
+        for (TargetTrackingPolicy p : as.policies(ns)) {
             if (p.resourceId().equals(resourceId) && p.dimension() == d) {
                 g.writeStartObject();
                 g.writeStringField("PolicyName", p.name());

@@ -67,6 +67,9 @@ public final class UpdateTable implements Action {
         }
         Table table = Tables.described(ctx, tableName);
         Instant now = ctx.engine().clock().instant();
+        if (Requests.array(req, "ReplicaUpdates") != null) {
+            ReplicaUpdates.apply(ctx, table, Requests.array(req, "ReplicaUpdates")); // global tables 2019.11.21
+        }
         table.updateMetadata(m -> {
             TableMetadata.Builder b = m.toBuilder();
             if (billing != null) {

@@ -12,8 +12,12 @@ public final class ActionStage implements Stage {
     @Override
     public Response apply(Exchange exchange, Chain next) throws IOException {
         ByteArrayBuilder buffer = new ByteArrayBuilder(512);
+        // global tables: replicated writes that came due are applied around each operation
+        exchange.engine().replication().beforeRequest();
         try (JsonGenerator g = Json.FACTORY.createGenerator(buffer)) {
             exchange.action().execute(exchange.context(), exchange.request(), g);
+        } finally {
+            exchange.engine().replication().afterRequest();
         }
         return RequestHandler.ok(buffer.toByteArray(), exchange.requestId());
     }

@@ -1,0 +1,25 @@
+package dev.dynamotest.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Qualifies an injected {@code DynamoDbClient} parameter with another Region: a client on the same endpoint and
+ * credentials signed for that Region, so it sees that Region's tables (the replicas of a global table, say).
+ * The test's tables in that Region are dropped when the test ends.
+ *
+ * <pre>{@code
+ * @Test
+ * void replicates(DynamoDbClient east, @InRegion("eu-west-1") DynamoDbClient west) { ... }
+ * }</pre>
+ */
+@Target(ElementType.PARAMETER)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface InRegion {
+    /** The Region, e.g. {@code eu-west-1}. */
+    String value();
+}
