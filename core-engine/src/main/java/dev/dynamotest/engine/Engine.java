@@ -1,13 +1,19 @@
 package dev.dynamotest.engine;
 
-import dev.dynamotest.engine.journal.Journal;
-import dev.dynamotest.engine.consistency.Consistency;
 import dev.dynamotest.engine.autoscaling.AutoScaling;
+import dev.dynamotest.engine.capacity.CapacityModel;
+import dev.dynamotest.engine.consistency.Consistency;
+import dev.dynamotest.engine.faults.Faults;
+import dev.dynamotest.engine.journal.Journal;
 import dev.dynamotest.engine.replication.Replication;
+import dev.dynamotest.engine.streams.StreamRegistry;
 import dev.dynamotest.engine.table.CommitPoint;
 import dev.dynamotest.engine.table.Namespace;
 import dev.dynamotest.engine.table.NamespaceId;
+import dev.dynamotest.engine.table.PitrHistory;
 import dev.dynamotest.engine.transfer.Transfers;
+import dev.dynamotest.engine.ttl.TtlSweeper;
+import dev.dynamotest.engine.txn.ClientTokens;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,17 +24,17 @@ public final class Engine {
     private final EngineClock clock;
     private final CommitPoint commitPoint = new CommitPoint();
     private final ConcurrentHashMap<NamespaceId, Namespace> namespaces = new ConcurrentHashMap<>();
-    private final dev.dynamotest.engine.txn.ClientTokens clientTokens;
+    private final ClientTokens clientTokens;
 
     public Engine() {
         this(EngineClock.system());
     }
 
-    private final dev.dynamotest.engine.streams.StreamRegistry streams;
-    private final dev.dynamotest.engine.ttl.TtlSweeper ttl;
-    private final dev.dynamotest.engine.faults.Faults faults;
-    private final dev.dynamotest.engine.capacity.CapacityModel capacity;
-    private final dev.dynamotest.engine.table.PitrHistory pitr;
+    private final StreamRegistry streams;
+    private final TtlSweeper ttl;
+    private final Faults faults;
+    private final CapacityModel capacity;
+    private final PitrHistory pitr;
     private final Transfers transfers = new Transfers();
     private final Journal journal = new Journal();
     private final Consistency consistency;
@@ -37,14 +43,14 @@ public final class Engine {
 
     public Engine(EngineClock clock) {
         this.clock = clock;
-        this.clientTokens = new dev.dynamotest.engine.txn.ClientTokens(clock);
-        this.streams = new dev.dynamotest.engine.streams.StreamRegistry(clock);
-        this.ttl = new dev.dynamotest.engine.ttl.TtlSweeper(clock, namespaces::values);
-        this.faults = new dev.dynamotest.engine.faults.Faults(clock);
-        this.capacity = new dev.dynamotest.engine.capacity.CapacityModel(clock, namespaces::get);
+        this.clientTokens = new ClientTokens(clock);
+        this.streams = new StreamRegistry(clock);
+        this.ttl = new TtlSweeper(clock, namespaces::values);
+        this.faults = new Faults(clock);
+        this.capacity = new CapacityModel(clock, namespaces::get);
         commitPoint.capacity(capacity);
         commitPoint.addListener(streams);
-        this.pitr = new dev.dynamotest.engine.table.PitrHistory(clock, namespaces::get);
+        this.pitr = new PitrHistory(clock, namespaces::get);
         commitPoint.addListener(pitr);
         this.consistency = new Consistency(clock, capacity);
         commitPoint.addListener(consistency); // after streams: a commit's stream records exist when it is seen
@@ -98,13 +104,13 @@ public final class Engine {
         return consistency;
     }
 
-    public dev.dynamotest.engine.streams.StreamRegistry streams() {
+    public StreamRegistry streams() {
         return streams;
     }
 
     /** Capacity accounting and (opt-in) throttling. */
     /** Point-in-time recovery history of the tables with PITR enabled. */
-    public dev.dynamotest.engine.table.PitrHistory pitr() {
+    public PitrHistory pitr() {
         return pitr;
     }
 
@@ -113,7 +119,7 @@ public final class Engine {
         return transfers;
     }
 
-    public dev.dynamotest.engine.capacity.CapacityModel capacity() {
+    public CapacityModel capacity() {
         return capacity;
     }
 
@@ -123,11 +129,11 @@ public final class Engine {
     }
 
     /** Targeted fault rules, consulted for every request. */
-    public dev.dynamotest.engine.faults.Faults faults() {
+    public Faults faults() {
         return faults;
     }
 
-    public dev.dynamotest.engine.ttl.TtlSweeper ttl() {
+    public TtlSweeper ttl() {
         return ttl;
     }
 
@@ -137,7 +143,7 @@ public final class Engine {
     }
 
     /** Idempotency tokens of transactions, on the engine clock. */
-    public dev.dynamotest.engine.txn.ClientTokens clientTokens() {
+    public ClientTokens clientTokens() {
         return clientTokens;
     }
 

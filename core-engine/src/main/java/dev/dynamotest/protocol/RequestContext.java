@@ -2,10 +2,11 @@ package dev.dynamotest.protocol;
 
 import dev.dynamotest.engine.Engine;
 import dev.dynamotest.engine.consistency.Consistency;
-import dev.dynamotest.engine.table.Table;
-import dev.dynamotest.engine.table.TableData;
+import dev.dynamotest.engine.faults.FaultEffect;
 import dev.dynamotest.engine.table.Namespace;
 import dev.dynamotest.engine.table.NamespaceId;
+import dev.dynamotest.engine.table.Table;
+import dev.dynamotest.engine.table.TableData;
 
 /** What an action knows about its request besides the body: the engine, the caller's namespace, the operation. */
 public final class RequestContext {
@@ -14,7 +15,7 @@ public final class RequestContext {
     private final String operation;
     private final String requestId;
     private Namespace namespace;
-    private dev.dynamotest.engine.faults.FaultEffect partialFault;
+    private FaultEffect partialFault;
     private boolean stale;
 
     public RequestContext(Engine engine, NamespaceId namespaceId, String operation, String requestId) {
@@ -54,11 +55,11 @@ public final class RequestContext {
     }
 
     /** A fault effect the action itself carries out (partial batch results, a transaction conflict), or null. */
-    public dev.dynamotest.engine.faults.FaultEffect partialFault() {
+    public FaultEffect partialFault() {
         return partialFault;
     }
 
-    public void partialFault(dev.dynamotest.engine.faults.FaultEffect effect) {
+    public void partialFault(FaultEffect effect) {
         this.partialFault = effect;
     }
 

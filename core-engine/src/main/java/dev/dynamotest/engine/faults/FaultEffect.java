@@ -1,6 +1,7 @@
 package dev.dynamotest.engine.faults;
 
 import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.model.AttributeValue;
 import java.time.Duration;
 
 /** What a fault does: answer with an error as the service sends it, add latency, or drop the connection. */
@@ -26,7 +27,7 @@ public sealed interface FaultEffect {
      * chosen keys in UnprocessedKeys, without applying or reading them. {@code which} sees each request's key
      * (the item for a put).
      */
-    record Unprocessed(java.util.function.Predicate<java.util.Map<String, dev.dynamotest.engine.model.AttributeValue>> which)
+    record Unprocessed(java.util.function.Predicate<java.util.Map<String, AttributeValue>> which)
         implements FaultEffect {
     }
 

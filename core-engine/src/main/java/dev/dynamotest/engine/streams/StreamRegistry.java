@@ -6,6 +6,7 @@ import dev.dynamotest.engine.model.Item;
 import dev.dynamotest.engine.table.CommitListener;
 import dev.dynamotest.engine.table.ItemChange;
 import dev.dynamotest.engine.table.NamespaceId;
+import dev.dynamotest.engine.table.Table;
 import dev.dynamotest.engine.table.TableMetadata;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -113,7 +114,7 @@ public final class StreamRegistry implements CommitListener {
 
     /** A table was deleted: its streams are disabled (readable for 24 hours). */
     @Override
-    public void onTableDeleted(dev.dynamotest.engine.table.Table table) {
+    public void onTableDeleted(Table table) {
         tableDeleted(table.namespaceId(), table.metadata());
     }
 

@@ -1,6 +1,9 @@
 package dev.dynamotest.engine.table;
 
 import dev.dynamotest.engine.MemoryGuard;
+import dev.dynamotest.engine.capacity.CapacityModel;
+import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.error.ErrorTypes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class CommitPoint {
     private final List<CommitListener> listeners = new CopyOnWriteArrayList<>();
-    private volatile dev.dynamotest.engine.capacity.CapacityModel capacity;
+    private volatile CapacityModel capacity;
 
     /**
      * The capacity model charged (and possibly throttling) before any change of a commit is applied; told of
@@ -26,7 +29,7 @@ public final class CommitPoint {
         return memory;
     }
 
-    public void capacity(dev.dynamotest.engine.capacity.CapacityModel capacity) {
+    public void capacity(CapacityModel capacity) {
         this.capacity = capacity;
     }
 
@@ -126,8 +129,8 @@ public final class CommitPoint {
             }
         }
         if (size > itemCollectionLimitBytes) {
-            throw new dev.dynamotest.engine.error.DynamoException(
-                dev.dynamotest.engine.error.ErrorTypes.ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED,
+            throw new DynamoException(
+                ErrorTypes.ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED,
                 "Item collection size limit exceeded", 400);
         }
     }

@@ -1,7 +1,9 @@
 package dev.dynamotest.engine.table;
 
 import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.error.ErrorTypes;
 import dev.dynamotest.engine.error.Messages;
+import dev.dynamotest.engine.model.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,7 +60,7 @@ public final class Namespace {
         t.restore(metadata, layouts.equals(data.layouts()) ? data : data.withLayouts(layouts));
         Table existing = tables.putIfAbsent(metadata.name(), t);
         if (existing != null) {
-            throw new DynamoException(dev.dynamotest.engine.error.ErrorTypes.TABLE_ALREADY_EXISTS,
+            throw new DynamoException(ErrorTypes.TABLE_ALREADY_EXISTS,
                 String.format(Messages.TABLE_ALREADY_EXISTS, metadata.name()), 400);
         }
         commitPoint.created(t);
@@ -155,7 +157,7 @@ public final class Namespace {
     /** Table names in DynamoDB's order (ascending, by UTF-8 bytes). */
     public List<String> tableNames() {
         List<String> names = new ArrayList<>(tables.keySet());
-        names.sort(dev.dynamotest.engine.model.Values::compareUtf8);
+        names.sort(Values::compareUtf8);
         return names;
     }
 

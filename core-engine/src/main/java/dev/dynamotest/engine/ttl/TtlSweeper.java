@@ -8,6 +8,7 @@ import dev.dynamotest.engine.table.CommitListener;
 import dev.dynamotest.engine.table.Namespace;
 import dev.dynamotest.engine.table.PrimaryKey;
 import dev.dynamotest.engine.table.Table;
+import dev.dynamotest.engine.table.TableData;
 import dev.dynamotest.engine.table.TableMetadata;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -66,7 +67,7 @@ public final class TtlSweeper {
         Instant now = clock.instant();
         List<PrimaryKey> expired = new ArrayList<>();
         for (Object partition : table.data().partitions().values()) {
-            for (Item item : dev.dynamotest.engine.table.TableData.items(partition)) {
+            for (Item item : TableData.items(partition)) {
                 if (isExpired(item, attribute, now)) {
                     PrimaryKey key = Reader.keyOf(item, table.keySchema());
                     Instant expiry = Instant.ofEpochSecond(((AttributeValue.N) item.get(attribute)).value().value().longValue());

@@ -2,6 +2,7 @@ package dev.dynamotest.engine.txn;
 
 import dev.dynamotest.engine.EngineClock;
 import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.error.ErrorTypes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +45,7 @@ public final class ClientTokens {
             return false;
         }
         if (!e.fingerprint().equals(fingerprint)) {
-            throw new DynamoException(dev.dynamotest.engine.error.ErrorTypes.IDEMPOTENT_PARAMETER_MISMATCH, MISMATCH, 400);
+            throw new DynamoException(ErrorTypes.IDEMPOTENT_PARAMETER_MISMATCH, MISMATCH, 400);
         }
         return true;
     }

@@ -8,6 +8,7 @@ import dev.dynamotest.engine.error.Throttled;
 import dev.dynamotest.engine.expr.ExpressionAttributes;
 import dev.dynamotest.engine.expr.Projection;
 import dev.dynamotest.engine.expr.Projector;
+import dev.dynamotest.engine.faults.FaultEffect;
 import dev.dynamotest.engine.model.AttributeValue;
 import dev.dynamotest.engine.model.Item;
 import dev.dynamotest.engine.table.PrimaryKey;
@@ -15,6 +16,7 @@ import dev.dynamotest.engine.table.Table;
 import dev.dynamotest.engine.table.TableData;
 import dev.dynamotest.protocol.Action;
 import dev.dynamotest.protocol.AttributeValueJson;
+import dev.dynamotest.protocol.Json;
 import dev.dynamotest.protocol.RequestContext;
 import dev.dynamotest.protocol.Requests;
 import dev.dynamotest.protocol.ValidationErrors;
@@ -127,7 +129,7 @@ public final class BatchGetItem implements Action {
             TableData data = ctx.read(t.table(), snapshot.get(t.table()), t.consistent(), null);
             List<Item> found = responses.computeIfAbsent(t.name(), n -> new ArrayList<>());
             double units = 0;
-            dev.dynamotest.engine.faults.FaultEffect.Unprocessed skip = ctx.partialFault() instanceof dev.dynamotest.engine.faults.FaultEffect.Unprocessed u ? u : null;
+            FaultEffect.Unprocessed skip = ctx.partialFault() instanceof FaultEffect.Unprocessed u ? u : null;
             for (int i = 0; i < t.primaryKeys().size(); i++) {
                 if (responseBytes >= MAX_RESPONSE_BYTES || (skip != null && skip.which().test(t.keys().get(i)))) {
                     unprocessed.computeIfAbsent(t, x -> new ArrayList<>()).add(t.keys().get(i));
@@ -178,7 +180,7 @@ public final class BatchGetItem implements Action {
                 JsonNode n = Requests.member(e.getKey().raw(), f);
                 if (n != null) {
                     out.writeFieldName(f);
-                    dev.dynamotest.protocol.Json.writeTree(out, n);
+                    Json.writeTree(out, n);
                 }
             }
             out.writeEndObject();

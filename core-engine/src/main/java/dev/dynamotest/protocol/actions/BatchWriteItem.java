@@ -6,14 +6,17 @@ import dev.dynamotest.engine.capacity.WriteCost;
 import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.engine.error.Messages;
 import dev.dynamotest.engine.error.Throttled;
+import dev.dynamotest.engine.faults.FaultEffect;
 import dev.dynamotest.engine.model.AttributeValue;
 import dev.dynamotest.engine.model.Item;
 import dev.dynamotest.engine.table.CommitListener;
 import dev.dynamotest.engine.table.ItemChange;
+import dev.dynamotest.engine.table.KeySchema;
 import dev.dynamotest.engine.table.PrimaryKey;
 import dev.dynamotest.engine.table.Table;
 import dev.dynamotest.protocol.Action;
 import dev.dynamotest.protocol.AttributeValueJson;
+import dev.dynamotest.protocol.Json;
 import dev.dynamotest.protocol.RequestContext;
 import dev.dynamotest.protocol.Requests;
 import dev.dynamotest.protocol.ValidationErrors;
@@ -52,7 +55,7 @@ public final class BatchWriteItem implements Action {
 
     /** A put's key; a key attribute of the wrong type is reported as the service does for batches. */
     private static PrimaryKey keyOfPut(Table table, Item item) {
-        dev.dynamotest.engine.table.KeySchema ks = table.keySchema();
+        KeySchema ks = table.keySchema();
         AttributeValue p = item.get(ks.partition().name());
         AttributeValue s = ks.sort() == null ? null : item.get(ks.sort().name());
         if ((p != null && p.type() != ks.partition().type()) || (s != null && s.type() != ks.sort().type())) {
@@ -134,7 +137,7 @@ public final class BatchWriteItem implements Action {
         Map<String, WriteCost[]> costs = new LinkedHashMap<>();
         Map<String, List<Item>> collections = new LinkedHashMap<>();
         Map<String, List<JsonNode>> unprocessed = new LinkedHashMap<>();
-        dev.dynamotest.engine.faults.FaultEffect.Unprocessed skip = ctx.partialFault() instanceof dev.dynamotest.engine.faults.FaultEffect.Unprocessed u ? u : null;
+        FaultEffect.Unprocessed skip = ctx.partialFault() instanceof FaultEffect.Unprocessed u ? u : null;
         List<Throttled> throttles = new ArrayList<>();
         for (Write w : writes) {
             if (skip != null && skip.which().test(w.item() != null ? w.item().attributes() : w.table().keySchema().keyMap(w.key()))) {
@@ -171,7 +174,7 @@ public final class BatchWriteItem implements Action {
         for (Map.Entry<String, List<JsonNode>> e : unprocessed.entrySet()) {
             out.writeArrayFieldStart(e.getKey());
             for (JsonNode raw : e.getValue()) {
-                dev.dynamotest.protocol.Json.writeTree(out, raw);
+                Json.writeTree(out, raw);
             }
             out.writeEndArray();
         }

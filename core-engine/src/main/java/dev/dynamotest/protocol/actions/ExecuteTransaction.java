@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.engine.capacity.CapacityUnits;
 import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.engine.error.Messages;
+import dev.dynamotest.engine.error.Throttled;
 import dev.dynamotest.engine.model.Item;
 import dev.dynamotest.engine.partiql.PartiqlPlanner;
 import dev.dynamotest.engine.partiql.Statement;
@@ -165,7 +166,7 @@ public final class ExecuteTransaction implements Action {
             double cost = 2 * CapacityUnits.read(item, true); // transactional reads cost twice a consistent read
             try {
                 ctx.engine().capacity().chargeItemRead(tables.get(i), keys.get(i), cost);
-            } catch (dev.dynamotest.engine.error.Throttled t) {
+            } catch (Throttled t) {
                 throw TransactionCanceled.throttled(statements.size(), i, t);
             }
             units.merge(tables.get(i).name(), cost, Double::sum);

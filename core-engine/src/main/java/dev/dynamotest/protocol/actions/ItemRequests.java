@@ -7,7 +7,9 @@ import dev.dynamotest.engine.model.AttributeValue;
 import dev.dynamotest.engine.model.Item;
 import dev.dynamotest.engine.table.IndexLayout;
 import dev.dynamotest.engine.table.Table;
+import dev.dynamotest.protocol.AttributeValueJson;
 import dev.dynamotest.protocol.Requests;
+import dev.dynamotest.protocol.ValidationErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ final class ItemRequests {
      * ReturnConsumedCapacity, ReturnItemCollectionMetrics, ReturnValuesOnConditionCheckFailure, ConditionalOperator.
      */
     static void validateWrite(JsonNode req, String itemMember) {
-        dev.dynamotest.protocol.ValidationErrors v = new dev.dynamotest.protocol.ValidationErrors();
+        ValidationErrors v = new ValidationErrors();
         v.tableName("tableName", Requests.string(req, "TableName"), true);
         v.notNull(itemMember.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + itemMember.substring(1), Requests.member(req, itemMember));
         v.oneOf("returnValues", Requests.string(req, "ReturnValues"), RETURN_VALUES);
@@ -46,7 +48,7 @@ final class ItemRequests {
     }
 
     /** ReturnValuesOnConditionCheckFailure and ConditionalOperator, validated with the other members. */
-    static void validateConditionParameters(dev.dynamotest.protocol.ValidationErrors v, JsonNode req) {
+    static void validateConditionParameters(ValidationErrors v, JsonNode req) {
         v.oneOf("returnValuesOnConditionCheckFailure", Requests.string(req, "ReturnValuesOnConditionCheckFailure"),
             RETURN_VALUES_ON_CCF);
         v.oneOf("conditionalOperator", Requests.string(req, "ConditionalOperator"), CONDITIONAL_OPERATORS);
@@ -131,7 +133,7 @@ final class ItemRequests {
         AttributeValue pv = anyItem.get(pk);
         g.writeObjectFieldStart("ItemCollectionKey");
         g.writeFieldName(pk);
-        dev.dynamotest.protocol.AttributeValueJson.write(g, pv);
+        AttributeValueJson.write(g, pv);
         g.writeEndObject();
         g.writeArrayFieldStart("SizeEstimateRangeGB");
         g.writeNumber(0.0);

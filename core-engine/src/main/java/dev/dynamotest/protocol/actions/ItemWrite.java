@@ -1,6 +1,7 @@
 package dev.dynamotest.protocol.actions;
 
 import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.error.Messages;
 import dev.dynamotest.engine.expr.Condition;
 import dev.dynamotest.engine.expr.ConditionEvaluator;
 import dev.dynamotest.engine.expr.ConditionExplainer;
@@ -84,7 +85,7 @@ final class ItemWrite {
         UpdateResult r = change.apply(old);
         if (r.newItem() != null && r.newItem().sizeBytes() > Item.MAX_SIZE_BYTES) {
             throw DynamoException.validation(kind == Kind.UPDATE ? UpdateItem.ITEM_TOO_LARGE
-                : dev.dynamotest.engine.error.Messages.ITEM_TOO_LARGE);
+                : Messages.ITEM_TOO_LARGE);
         }
         return r;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamotest.engine.capacity.WriteCost;
 import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.error.Messages;
 import dev.dynamotest.engine.expr.Condition;
 import dev.dynamotest.engine.expr.ExpressionAttributes;
 import dev.dynamotest.engine.expr.ExpressionKind;
@@ -65,7 +66,7 @@ public final class PutItem implements Action {
         Table table = Tables.require(ctx, Requests.string(req, "TableName"));
         PrimaryKey key = table.keySchema().keyOfItem(item);
         if (item.sizeBytes() > Item.MAX_SIZE_BYTES) {
-            throw DynamoException.validation(dev.dynamotest.engine.error.Messages.ITEM_TOO_LARGE);
+            throw DynamoException.validation(Messages.ITEM_TOO_LARGE);
         }
         return ItemWrite.put(table, key, item, condition, ItemRequests.oldOnFailure(req));
     }

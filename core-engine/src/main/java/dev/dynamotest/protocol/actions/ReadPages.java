@@ -2,6 +2,7 @@ package dev.dynamotest.protocol.actions;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynamotest.engine.capacity.CapacityModel;
 import dev.dynamotest.engine.capacity.CapacityUnits;
 import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.engine.expr.Condition;
@@ -192,11 +193,11 @@ final class ReadPages {
      * Runs the page loop over {@code entries} and writes Items/Count/ScannedCount/LastEvaluatedKey and
      * ConsumedCapacity.
      */
-    dev.dynamotest.engine.capacity.CapacityModel capacity;
+    CapacityModel capacity;
     AttributeValue partitionKey;
 
     /** Who is charged for the page's reads: the engine's capacity model, on this partition (null for a scan). */
-    ReadPages charging(dev.dynamotest.engine.capacity.CapacityModel capacity, AttributeValue partitionKey) {
+    ReadPages charging(CapacityModel capacity, AttributeValue partitionKey) {
         this.capacity = capacity;
         this.partitionKey = partitionKey;
         return this;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamotest.engine.Engine;
 import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.engine.replication.Replication;
+import dev.dynamotest.engine.table.CommitListener;
 import dev.dynamotest.engine.table.Namespace;
 import dev.dynamotest.engine.table.NamespaceId;
 import dev.dynamotest.engine.table.Table;
@@ -126,7 +127,7 @@ public final class ReplicaUpdates {
             replication.put(accessKey, table.name(), g.with(replica));
             copy[0] = table.data();
             return List.of();
-        }, dev.dynamotest.engine.table.CommitListener.Origin.WRITE);
+        }, CommitListener.Origin.WRITE);
         TableMetadata m = replicaMetadata(table.metadata(), target, replica, now);
         target.createWithData(m, copy[0]);
         engine.streams().syncWith(target.id(), m, now);

@@ -10,6 +10,7 @@ import dev.dynamotest.engine.table.Backup;
 import dev.dynamotest.engine.table.KeyAttribute;
 import dev.dynamotest.engine.table.KeySchema;
 import dev.dynamotest.engine.table.Table;
+import dev.dynamotest.engine.table.TableData;
 import dev.dynamotest.engine.table.TableMetadata;
 import dev.dynamotest.protocol.Action;
 import dev.dynamotest.protocol.RequestContext;
@@ -65,7 +66,7 @@ public final class RestoreTableFromBackup implements Action {
      * its TableDescription (CREATING, RestoreSummary in progress). {@code sourceBackupArn} is null for a
      * point-in-time restore; {@code of} names the source in messages ("backup ARN", "table ARN").
      */
-    static void restore(RequestContext ctx, JsonNode req, String target, TableMetadata source, dev.dynamotest.engine.table.TableData data,
+    static void restore(RequestContext ctx, JsonNode req, String target, TableMetadata source, TableData data,
                         String sourceBackupArn, String of, JsonGenerator out) throws IOException {
         String billing = Requests.string(req, "BillingModeOverride");
         JsonNode pt = Requests.object(req, "ProvisionedThroughputOverride");

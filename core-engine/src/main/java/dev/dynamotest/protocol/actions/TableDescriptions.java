@@ -2,6 +2,7 @@ package dev.dynamotest.protocol.actions;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dynamotest.engine.model.AttrType;
+import dev.dynamotest.engine.table.IndexData;
 import dev.dynamotest.engine.table.KeyAttribute;
 import dev.dynamotest.engine.table.KeySchema;
 import dev.dynamotest.engine.table.Table;
@@ -131,7 +132,7 @@ public final class TableDescriptions {
     }
 
     private static void writeIndexSize(JsonGenerator g, TableData data, String index) throws IOException {
-        dev.dynamotest.engine.table.IndexData d = data.index(index);
+        IndexData d = data.index(index);
         g.writeNumberField("IndexSizeBytes", d == null ? 0 : d.sizeBytes());
         g.writeNumberField("ItemCount", d == null ? 0 : d.itemCount());
     }

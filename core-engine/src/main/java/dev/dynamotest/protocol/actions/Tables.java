@@ -1,6 +1,7 @@
 package dev.dynamotest.protocol.actions;
 
 import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.error.ErrorTypes;
 import dev.dynamotest.engine.error.Messages;
 import dev.dynamotest.engine.table.Namespace;
 import dev.dynamotest.engine.table.Table;
@@ -33,7 +34,7 @@ final class Tables {
     static Table backupSource(RequestContext ctx, String nameOrArn) {
         Table t = find(ctx.namespace(), nameOrArn);
         if (t == null) {
-            throw new DynamoException(dev.dynamotest.engine.error.ErrorTypes.TABLE_NOT_FOUND,
+            throw new DynamoException(ErrorTypes.TABLE_NOT_FOUND,
                 String.format(Messages.BACKUP_TABLE_NOT_FOUND, nameOrArn), 400);
         }
         return t;

@@ -9,8 +9,10 @@ import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.engine.error.ErrorTypes;
 import dev.dynamotest.engine.error.Throttled;
 import dev.dynamotest.engine.expr.UpdateResult;
+import dev.dynamotest.engine.faults.FaultEffect;
 import dev.dynamotest.engine.model.Item;
 import dev.dynamotest.engine.table.CommitListener;
+import dev.dynamotest.engine.table.CommitPoint;
 import dev.dynamotest.engine.table.ItemChange;
 import dev.dynamotest.engine.table.PrimaryKey;
 import dev.dynamotest.engine.table.Table;
@@ -74,7 +76,7 @@ public final class TransactWriteItems implements Action {
                 return;
             }
         }
-        if (ctx.partialFault() instanceof dev.dynamotest.engine.faults.FaultEffect.TransactionConflictOn c) {
+        if (ctx.partialFault() instanceof FaultEffect.TransactionConflictOn c) {
             List<TransactionCanceled.Reason> reasons = new ArrayList<>();
             for (int i = 0; i < writes.size(); i++) {
                 reasons.add(i == c.actionIndex() ? new TransactionCanceled.Reason("TransactionConflict",
@@ -234,7 +236,7 @@ public final class TransactWriteItems implements Action {
         }, CommitListener.Origin.TRANSACTION);
     }
 
-    private static dev.dynamotest.engine.table.CommitPoint commitPoint(Table t) {
+    private static CommitPoint commitPoint(Table t) {
         return t.commitPoint();
     }
 

@@ -3,10 +3,12 @@ package dev.dynamotest.protocol.actions;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.error.ErrorTypes;
 import dev.dynamotest.engine.model.AttrType;
 import dev.dynamotest.engine.table.Table;
 import dev.dynamotest.engine.table.TableMetadata;
 import dev.dynamotest.protocol.Action;
+import dev.dynamotest.protocol.Json;
 import dev.dynamotest.protocol.RequestContext;
 import dev.dynamotest.protocol.Requests;
 import dev.dynamotest.protocol.ValidationErrors;
@@ -203,7 +205,7 @@ public final class UpdateTable implements Action {
                     throw DynamoException.validation("One or more parameter values were invalid: Index with name " + name + " already exists");
                 }
                 if (indexes.size() >= 20) {
-                    throw new DynamoException(dev.dynamotest.engine.error.ErrorTypes.LIMIT_EXCEEDED,
+                    throw new DynamoException(ErrorTypes.LIMIT_EXCEEDED,
                         "Subscriber limit exceeded: Only 20 global secondary indexes can be created per table", 400);
                 }
                 List<TableMetadata.IndexDefinition> one = CreateTable.indexes(ListOf.one(create), defs, m.arn(), null, m.billingMode(),
@@ -242,7 +244,7 @@ public final class UpdateTable implements Action {
     /** A one-element JSON array around a node. */
     static final class ListOf {
         static JsonNode one(JsonNode n) {
-            return dev.dynamotest.protocol.Json.NODES.arrayNode().add(n);
+            return Json.NODES.arrayNode().add(n);
         }
     }
 

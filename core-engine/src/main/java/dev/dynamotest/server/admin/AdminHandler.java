@@ -3,6 +3,7 @@ package dev.dynamotest.server.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.engine.Engine;
+import dev.dynamotest.engine.faults.FaultRule;
 import dev.dynamotest.persist.EngineSnapshots;
 import dev.dynamotest.protocol.Json;
 import dev.dynamotest.protocol.RequestHandler;
@@ -98,7 +99,7 @@ public final class AdminHandler implements HttpHandler {
                     return;
                 }
                 if (post) {
-                    dev.dynamotest.engine.faults.FaultRule rule = FaultJson.rule(json(body));
+                    FaultRule rule = FaultJson.rule(json(body));
                     engine.faults().add(rule);
                     ObjectNode r = Json.object();
                     r.put("id", rule.id());
@@ -237,7 +238,7 @@ public final class AdminHandler implements HttpHandler {
     private ObjectNode faults() {
         ObjectNode r = Json.object();
         var list = r.putArray("rules");
-        for (dev.dynamotest.engine.faults.FaultRule rule : engine.faults().rules()) {
+        for (FaultRule rule : engine.faults().rules()) {
             ObjectNode o = list.addObject();
             o.put("id", rule.id());
             var ops = o.putArray("operations");

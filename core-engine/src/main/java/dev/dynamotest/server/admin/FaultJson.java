@@ -1,6 +1,7 @@
 package dev.dynamotest.server.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.engine.faults.FaultEffect;
 import dev.dynamotest.engine.faults.FaultRule;
 import dev.dynamotest.protocol.AttributeValueJson;
@@ -70,7 +71,7 @@ final class FaultJson {
             return b.build();
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw new AdminHandler.AdminError(400, "bad fault rule: " + e.getMessage());
-        } catch (dev.dynamotest.engine.error.DynamoException e) {
+        } catch (DynamoException e) {
             throw new AdminHandler.AdminError(400, "bad key in fault rule: " + e.getMessage());
         }
     }
