@@ -147,6 +147,25 @@ class TransactionsEndToEndTest {
         assertThat(r.responses().get(0).item()).isEqualTo(Map.of("name", s("Frank")));
         assertThat(r.responses().get(1).hasItem()).isFalse();
         assertThat(r.consumedCapacity().get(0).capacityUnits()).isEqualTo(4.0);
+        // as the AWS CLI's transact-get-items example: the kind of units beside CapacityUnits
+        assertThat(r.consumedCapacity().get(0).readCapacityUnits()).isEqualTo(4.0);
+        assertThat(r.consumedCapacity().get(0).writeCapacityUnits()).isNull();
+    }
+
+    @Test
+    void transactWriteNamesWriteCapacityUnitsAsTheServiceDoes() {
+        var r = db.transactWriteItems(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).transactItems(
+            TransactWriteItem.builder().put(Put.builder().tableName(accounts)
+                .item(Map.of("pk", s("henry"), "balance", n(1))).build()).build()));
+        // the AWS CLI's transact-write-items example: "CapacityUnits": 10.0, "WriteCapacityUnits": 10.0
+        assertThat(r.consumedCapacity().get(0).capacityUnits()).isEqualTo(2.0);
+        assertThat(r.consumedCapacity().get(0).writeCapacityUnits()).isEqualTo(2.0);
+        assertThat(r.consumedCapacity().get(0).readCapacityUnits()).isNull();
+        // a single-item write answers CapacityUnits alone (put-item example)
+        var single = db.putItem(b -> b.tableName(accounts).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+            .item(Map.of("pk", s("henry"), "balance", n(2))));
+        assertThat(single.consumedCapacity().capacityUnits()).isEqualTo(1.0);
+        assertThat(single.consumedCapacity().writeCapacityUnits()).isNull();
     }
 
     @Test

@@ -34,6 +34,23 @@ public final class ConsumedCapacityJson {
                               boolean globalIndex) throws IOException {
         g.writeStringField("TableName", tableName);
         g.writeNumberField("CapacityUnits", units);
+        writeReadUnits(g, mode, units, indexName, globalIndex);
+    }
+
+    /**
+     * One table's entry of a transaction's reads (TransactGetItems, a read ExecuteTransaction, a replayed write
+     * transaction): the service also names the kind of units there, {@code "ReadCapacityUnits"} beside
+     * {@code "CapacityUnits"} (the AWS CLI's transact-get-items example); only at the top of the entry.
+     */
+    static void writeTransactionReadBody(JsonGenerator g, Mode mode, String tableName, double units) throws IOException {
+        g.writeStringField("TableName", tableName);
+        g.writeNumberField("CapacityUnits", units);
+        g.writeNumberField("ReadCapacityUnits", units);
+        writeReadUnits(g, mode, units, null, false);
+    }
+
+    private static void writeReadUnits(JsonGenerator g, Mode mode, double units, String indexName, boolean globalIndex)
+            throws IOException {
         if (mode == Mode.INDEXES) {
             units(g, "Table", indexName == null ? units : 0.0);
             if (indexName != null) {
@@ -57,6 +74,21 @@ public final class ConsumedCapacityJson {
     static void writeWriteBody(JsonGenerator g, Mode mode, String tableName, WriteCost cost) throws IOException {
         g.writeStringField("TableName", tableName);
         g.writeNumberField("CapacityUnits", cost.total());
+        writeWriteUnits(g, mode, cost);
+    }
+
+    /**
+     * One table's entry of a write transaction (TransactWriteItems, a write ExecuteTransaction): with
+     * {@code "WriteCapacityUnits"} beside {@code "CapacityUnits"}, as the AWS CLI's transact-write-items example shows.
+     */
+    static void writeTransactionWriteBody(JsonGenerator g, Mode mode, String tableName, WriteCost cost) throws IOException {
+        g.writeStringField("TableName", tableName);
+        g.writeNumberField("CapacityUnits", cost.total());
+        g.writeNumberField("WriteCapacityUnits", cost.total());
+        writeWriteUnits(g, mode, cost);
+    }
+
+    private static void writeWriteUnits(JsonGenerator g, Mode mode, WriteCost cost) throws IOException {
         if (mode == Mode.INDEXES) {
             units(g, "Table", cost.table());
             indexUnits(g, "GlobalSecondaryIndexes", cost.globalIndexes());

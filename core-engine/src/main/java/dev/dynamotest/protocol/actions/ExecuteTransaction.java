@@ -188,7 +188,7 @@ public final class ExecuteTransaction implements Action {
             out.writeArrayFieldStart("ConsumedCapacity");
             for (Map.Entry<String, Double> e : units.entrySet()) {
                 out.writeStartObject();
-                ConsumedCapacityJson.writeReadBody(out, mode, e.getKey(), e.getValue(), null, false);
+                ConsumedCapacityJson.writeTransactionReadBody(out, mode, e.getKey(), e.getValue());
                 out.writeEndObject();
             }
             out.writeEndArray();

@@ -265,7 +265,7 @@ public final class TransactWriteItems implements Action {
                 }
                 for (Map.Entry<String, Double> e : reads.entrySet()) {
                     out.writeStartObject();
-                    ConsumedCapacityJson.writeReadBody(out, mode, e.getKey(), e.getValue(), null, false);
+                    ConsumedCapacityJson.writeTransactionReadBody(out, mode, e.getKey(), e.getValue());
                     out.writeEndObject();
                 }
             } else {
@@ -284,7 +284,7 @@ public final class TransactWriteItems implements Action {
                 }
                 for (Map.Entry<String, List<WriteCost>> e : perTable.entrySet()) {
                     out.writeStartObject();
-                    ConsumedCapacityJson.writeWriteBody(out, mode, e.getKey(), WriteCost.sum(e.getValue().toArray(new WriteCost[0])));
+                    ConsumedCapacityJson.writeTransactionWriteBody(out, mode, e.getKey(), WriteCost.sum(e.getValue().toArray(new WriteCost[0])));
                     out.writeEndObject();
                 }
             }
