@@ -196,7 +196,8 @@ public final class RequestHandler {
             g.writeStartObject();
             g.writeStringField("__type", e.wireType());
             if (e.getMessage() != null) {
-                g.writeStringField("message", e.getMessage());
+                // the service's deserializer writes its member capitalised (dynalite's recordings of the service)
+                g.writeStringField(ErrorTypes.SERIALIZATION.equals(e.type()) ? "Message" : "message", e.getMessage());
             }
             if (e instanceof ErrorDetails details) {
                 details.writeDetails(g);

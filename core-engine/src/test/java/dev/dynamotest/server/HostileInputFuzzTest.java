@@ -161,10 +161,12 @@ class HostileInputFuzzTest {
             } catch (Exception e) {
                 return "status " + r.statusCode() + " with a body that is not JSON: " + abbreviate(r.body());
             }
-            if (error == null || !error.path("__type").isTextual() || !error.path("message").isTextual()) {
+            // the deserializer's SerializationException names its text "Message", as the service does
+            JsonNode text = error == null ? null : error.has("Message") ? error.get("Message") : error.path("message");
+            if (error == null || !error.path("__type").isTextual() || !text.isTextual()) {
                 return "status " + r.statusCode() + " without __type and message: " + abbreviate(r.body());
             }
-            String message = error.path("message").textValue();
+            String message = text.textValue();
             // the service's own texts may name a Java class ("Unrecognized collection type class java.lang.String"),
             // never an exception of ours
             if (JAVA_EXCEPTION.matcher(message).find()) {

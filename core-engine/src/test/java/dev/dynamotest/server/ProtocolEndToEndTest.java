@@ -67,16 +67,54 @@ class ProtocolEndToEndTest {
         assertThat(message(post("DynamoDB_20120810.GetItem", "{\"TableName\":[]}"))).isEqualTo("Unrecognized collection type class java.lang.String");
         assertThat(message(post("DynamoDB_20120810.Scan", "{\"TableName\":\"abc\",\"Limit\":\"10\"}")))
             .isEqualTo("STRING_VALUE cannot be converted to Integer");
-        assertThat(message(post("DynamoDB_20120810.Scan", "{\"TableName\":\"abc\",\"Limit\":1.5}")))
-            .isEqualTo("DECIMAL_VALUE cannot be converted to Integer");
         assertThat(message(post("DynamoDB_20120810.CreateTable", "{\"TableName\":\"abc\",\"ProvisionedThroughput\":"
             + "{\"ReadCapacityUnits\":\"1\",\"WriteCapacityUnits\":1}}"))).isEqualTo("STRING_VALUE cannot be converted to Long");
+        // structures, lists and maps: the texts dynalite recorded from the service's deserializer
+        String get = "DynamoDB_20120810.GetItem";
+        assertThat(message(post(get, "{\"TableName\":\"abc\",\"Key\":\"x\"}"))).isEqualTo("Unexpected field type");
+        assertThat(message(post(get, "{\"TableName\":\"abc\",\"Key\":[]}"))).isEqualTo(
+            "Unrecognized collection type java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.AttributeValue>");
+        assertThat(message(post(get, "{\"TableName\":\"abc\",\"Key\":{\"pk\":5}}"))).isEqualTo("Unexpected value type in payload");
+        assertThat(message(post(get, "{\"TableName\":\"abc\",\"Key\":{\"pk\":[]}}")))
+            .isEqualTo("Unrecognized collection type class com.amazonaws.dynamodb.v20120810.AttributeValue");
+        assertThat(message(post(get, "{\"TableName\":\"abc\",\"ExpressionAttributeNames\":[]}")))
+            .isEqualTo("Unrecognized collection type java.util.Map<java.lang.String, java.lang.String>");
+        assertThat(message(post(get, "{\"TableName\":\"abc\",\"AttributesToGet\":{}}")))
+            .isEqualTo("Start of structure or map found where not expected");
+        assertThat(message(post(get, "{\"TableName\":\"abc\",\"AttributesToGet\":1}"))).isEqualTo("Unexpected field type");
+        assertThat(message(post(get, "{\"TableName\":\"abc\",\"ConsistentRead\":\"maybe\"}")))
+            .isEqualTo("Unexpected token received from parser");
+        assertThat(message(post("DynamoDB_20120810.CreateTable", "{\"TableName\":\"abc\",\"ProvisionedThroughput\":[]}")))
+            .isEqualTo("Unrecognized collection type class com.amazonaws.dynamodb.v20120810.ProvisionedThroughput");
+        assertThat(message(post("DynamoDB_20120810.CreateTable", "{\"TableName\":\"abc\",\"AttributeDefinitions\":[1]}")))
+            .isEqualTo("Unexpected value type in payload");
+        assertThat(message(post("DynamoDB_20120810.BatchGetItem", "{\"RequestItems\":{\"abc\":{\"Keys\":[1]}}}")))
+            .isEqualTo("class sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl cannot be cast to class java.lang.Class "
+                + "(sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl and java.lang.Class are in module java.base of loader 'bootstrap')");
+        assertThat(message(post("DynamoDB_20120810.BatchWriteItem", "{\"RequestItems\":{\"abc\":{}}}")))
+            .isEqualTo("Start of structure or map found where not expected");
+        assertThat(message(post("DynamoDB_20120810.BatchWriteItem", "{\"RequestItems\":[]}"))).isEqualTo(
+            "Unrecognized collection type java.util.Map<java.lang.String, java.util.List<com.amazonaws.dynamodb.v20120810.WriteRequest>>");
+    }
+
+    @Test
+    void theDeserializerConvertsBooleanStringsAndDecimalIntegersAsTheServiceDoes() throws Exception {
+        String table = ServerFixture.createTable("proto", ScalarAttributeType.S, null);
+        ServerFixture.client().putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS("k"))));
+        Raw r = post("DynamoDB_20120810.GetItem", "{\"TableName\":\"" + table + "\",\"Key\":{\"pk\":{\"S\":\"k\"}},"
+            + "\"ConsistentRead\":\"yes\",\"ReturnConsumedCapacity\":\"TOTAL\"}");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).contains("\"CapacityUnits\":1.0"); // a strongly consistent read
+        Raw scan = post("DynamoDB_20120810.Scan", "{\"TableName\":\"" + table + "\",\"Limit\":1.5}");
+        assertThat(scan.status()).isEqualTo(200);
+        assertThat(scan.body()).contains("\"Count\":1");
     }
 
     static String message(Raw r) {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body()).startsWith("{\"__type\":\"com.amazon.coral.service#SerializationException\"");
-        return r.body().replaceAll(".*\"message\":\"(.*)\"}", "$1");
+        // the deserializer's errors name their text "Message", capitalised (dynalite's recordings of the service)
+        return r.body().replaceAll(".*\"Message\":\"(.*)\"}", "$1");
     }
 
     @Test
@@ -102,7 +140,7 @@ class ProtocolEndToEndTest {
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(wrongType.body()).contains("SerializationException");
         assertThat(wrongType.body()).isEqualTo("{\"__type\":\"com.amazon.coral.service#SerializationException\","
-            + "\"message\":\"NUMBER_VALUE cannot be converted to String\"}");
+            + "\"Message\":\"NUMBER_VALUE cannot be converted to String\"}");
         Raw notAnObject = post("DynamoDB_20120810.PutItem", "[1,2]");
         assertThat(notAnObject.body()).contains("SerializationException");
         assertThat(ServerFixture.client().getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("k")))).item())

@@ -2,6 +2,7 @@ package dev.dynamotest.protocol.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.engine.error.ErrorTypes;
 import dev.dynamotest.protocol.Action;
@@ -9,6 +10,7 @@ import dev.dynamotest.protocol.Json;
 import dev.dynamotest.protocol.Operations;
 import dev.dynamotest.protocol.RequestContext;
 import dev.dynamotest.protocol.RequestHandler;
+import dev.dynamotest.protocol.RequestShapes;
 import dev.dynamotest.protocol.Requests;
 import dev.dynamotest.protocol.Response;
 import java.io.IOException;
@@ -64,6 +66,7 @@ public final class ReadStage implements Stage {
             if (!request.isObject()) {
                 throw DynamoException.serialization(Requests.unexpected(request, "structure"));
             }
+            RequestShapes.check(target.startsWith(RequestHandler.STREAMS_TARGET_PREFIX), operation, (ObjectNode) request);
             exchange.request(request);
             return next.proceed(exchange);
         } catch (DynamoException e) {
