@@ -61,6 +61,36 @@ class ServiceFidelityValidationTest {
     }
 
     @Test
+    void anInvalidExpressionAttributeValueNamesItsKey() {
+        String t = table();
+        assertThatThrownBy(() -> db.putItem(b -> b.tableName(t).item(key("a")).conditionExpression("x = :v")
+                .expressionAttributeValues(Map.of(":v", AttributeValue.builder().ss(List.of()).build()))))
+            .isInstanceOf(DynamoDbException.class)
+            .satisfies(e -> assertThat(message(e)).isEqualTo("ExpressionAttributeValues contains invalid value: "
+                + "One or more parameter values were invalid: An string set  may not be empty for key :v"));
+        assertThatThrownBy(() -> db.query(b -> b.tableName(t).keyConditionExpression("pk = :p")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.builder().build()))))
+            .isInstanceOf(DynamoDbException.class)
+            .satisfies(e -> assertThat(message(e)).isEqualTo("ExpressionAttributeValues contains invalid value: "
+                + "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes for key :p"));
+    }
+
+    @Test
+    void queryReportsValuesWithoutExpressionsBeforeTheMissingKeyCondition() {
+        String t = table();
+        assertThatThrownBy(() -> db.query(b -> b.tableName(t).projectionExpression("pk")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("a")))))
+            .isInstanceOf(DynamoDbException.class)
+            .satisfies(e -> assertThat(message(e)).isEqualTo(
+                "ExpressionAttributeValues can only be specified when using expressions: FilterExpression and KeyConditionExpression are null"));
+        assertThatThrownBy(() -> db.query(b -> b.tableName(t).filterExpression("x = :p")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("a")))))
+            .isInstanceOf(DynamoDbException.class)
+            .satisfies(e -> assertThat(message(e)).isEqualTo(
+                "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request."));
+    }
+
+    @Test
     void limitZeroIsWordedPerOperation() {
         String t = table();
         assertThatThrownBy(() -> db.query(b -> b.tableName(t).limit(0).keyConditionExpression("pk = :p")

@@ -2,6 +2,7 @@ package dev.dynamotest.protocol.actions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.error.ErrorTypes;
 import dev.dynamotest.engine.expr.ExpressionAttributes;
 import dev.dynamotest.engine.model.AttributeValue;
 import dev.dynamotest.engine.model.Item;
@@ -11,6 +12,8 @@ import dev.dynamotest.protocol.AttributeValueJson;
 import dev.dynamotest.protocol.Requests;
 import dev.dynamotest.protocol.ValidationErrors;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -92,19 +95,54 @@ final class ItemRequests {
      */
     static ExpressionAttributes expressionAttributes(JsonNode req, List<String> expressions, String nullList) {
         Map<String, String> names = Requests.stringMap(req, "ExpressionAttributeNames");
-        Map<String, AttributeValue> values = Requests.attributeMap(req, "ExpressionAttributeValues");
-        boolean anyExpression = !present(req, expressions).isEmpty();
-        if (!anyExpression) {
-            if (names != null) {
-                throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
-            }
-            if (values != null) {
-                throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions: "
-                    + nullList);
-            }
-        }
+        Map<String, AttributeValue> values = expressionAttributeValues(req);
+        checkExpressionParams(req, expressions, nullList);
         return new ExpressionAttributes(names, values);
     }
+
+    /** ExpressionAttributeNames/Values only with expressions: checked on their presence, before their contents. */
+    static void checkExpressionParams(JsonNode req, List<String> expressions, String nullList) {
+        List<String> given = present(req, expressions);
+        if (given.isEmpty() && Requests.member(req, "ExpressionAttributeNames") != null) {
+            throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
+        }
+        // a ProjectionExpression has no values: it does not allow ExpressionAttributeValues
+        // (where the only expression is a projection, as in GetItem, unused values are reported later instead)
+        if (Requests.member(req, EXPRESSION_ATTRIBUTE_VALUES) != null
+                && !expressions.stream().allMatch("ProjectionExpression"::equals)
+                && given.stream().allMatch("ProjectionExpression"::equals)) {
+            throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions: "
+                + nullList);
+        }
+    }
+
+    /**
+     * ExpressionAttributeValues, each value read on its own: a value the service refuses is reported with the key
+     * it was given under, as the service words it ("ExpressionAttributeValues contains invalid value: One or more
+     * parameter values were invalid: ... for key :v").
+     */
+    static Map<String, AttributeValue> expressionAttributeValues(JsonNode req) {
+        JsonNode node = Requests.member(req, EXPRESSION_ATTRIBUTE_VALUES);
+        if (node == null || !node.isObject()) {
+            return Requests.attributeMap(req, EXPRESSION_ATTRIBUTE_VALUES);
+        }
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            try {
+                values.put(e.getKey(), AttributeValueJson.read(e.getValue()));
+            } catch (DynamoException error) {
+                if (!ErrorTypes.VALIDATION.equals(error.type())) {
+                    throw error;
+                }
+                throw DynamoException.validation(String.format(INVALID_VALUE, error.getMessage(), e.getKey()));
+            }
+        }
+        return values;
+    }
+
+    private static final String EXPRESSION_ATTRIBUTE_VALUES = "ExpressionAttributeValues";
+    static final String INVALID_VALUE = "ExpressionAttributeValues contains invalid value: %s for key %s";
 
     /** ItemCollectionMetrics for tables with local secondary indexes, when asked for with SIZE. */
     static boolean wantsItemCollectionMetrics(String value, Table table) {

@@ -51,11 +51,12 @@ public final class Query implements Action {
         ItemRequests.checkNoMix(req, LEGACY, EXPRESSIONS);
         String keyText = Requests.string(req, "KeyConditionExpression");
         JsonNode legacyKeys = Requests.object(req, "KeyConditions");
+        String nullList = "FilterExpression and KeyConditionExpression are null";
+        ItemRequests.checkExpressionParams(req, EXPRESSIONS, nullList); // before the key condition (dynalite's order)
         if (keyText == null && legacyKeys == null) {
             throw DynamoException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
-        ExpressionAttributes attrs = ItemRequests.expressionAttributes(req, EXPRESSIONS,
-            "FilterExpression and KeyConditionExpression are null");
+        ExpressionAttributes attrs = ItemRequests.expressionAttributes(req, EXPRESSIONS, nullList);
         String filterText = Requests.string(req, "FilterExpression");
         String projectionText = Requests.string(req, "ProjectionExpression");
         Condition keyCondition = keyText != null ? attrs.condition(keyText, ExpressionKind.KEY_CONDITION)
