@@ -53,6 +53,14 @@ public final class Requests {
             }
             return token(node) + " cannot be converted to " + javaType;
         }
+        // the deserializer's texts for collections (see RequestShapes, which checks every member before this)
+        if (expected.equals("list")) {
+            return node.isObject() ? RequestShapes.START_OF_STRUCTURE : RequestShapes.UNEXPECTED_FIELD;
+        }
+        if (expected.equals("map") && !node.isNull()) {
+            return node.isArray() ? "Unrecognized collection type java.util.Map<java.lang.String, "
+                + "com.amazonaws.dynamodb.v20120810.AttributeValue>" : RequestShapes.UNEXPECTED_FIELD;
+        }
         return "Unexpected token " + token(node) + " where a " + expected + " was expected";
     }
 
