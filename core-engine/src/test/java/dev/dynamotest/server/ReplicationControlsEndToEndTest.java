@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dynamotest.engine.consistency.ConsistencySettings;
 import dev.dynamotest.engine.table.NamespaceId;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.MultiRegionConsistency;
 import software.amazon.awssdk.services.dynamodb.model.ReplicaDescription;
 import software.amazon.awssdk.services.dynamodb.model.ReplicaStatus;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -109,6 +111,8 @@ class ReplicationControlsEndToEndTest extends ManualClockServer {
     @Test
     void theJavaApiDoesTheSame() {
         globalCarts();
+        assertThat(db.describeTable(b -> b.tableName("carts")).table().multiRegionConsistency())
+            .isEqualTo(MultiRegionConsistency.EVENTUAL); // the default mode, described
         NamespaceId westNs = NamespaceId.region("eu-west-1");
         engine.replication().pause(westNs);
         db.putItem(b -> b.tableName("carts").item(Map.of("id", s("c1"))));
@@ -121,7 +125,7 @@ class ReplicationControlsEndToEndTest extends ManualClockServer {
 
     @Test
     void settleAppliesPendingWritesAndTheStateCountsThem() throws Exception {
-        engine.consistency().configure(dev.dynamotest.engine.consistency.ConsistencySettings.parse("eventual:seed=1,lag=1m"));
+        engine.consistency().configure(ConsistencySettings.parse("eventual:seed=1,lag=1m"));
         globalCarts();
         db.putItem(b -> b.tableName("carts").item(Map.of("id", s("c1"))));
         JsonNode settled = ok("POST", "/_dynamotest/replication", "{\"settle\": true}");
