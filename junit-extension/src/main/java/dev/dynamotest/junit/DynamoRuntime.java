@@ -96,6 +96,14 @@ public interface DynamoRuntime {
      */
     TestConsistency consistency();
 
+    /**
+     * Global tables replication for this test: take a Region offline ({@code pauseRegion}) and back, settle the
+     * replicated writes, see the pending ones and the MRSC conflicts.
+     *
+     * @throws IllegalStateException against an external endpoint
+     */
+    TestReplication replication();
+
     // In-process clients of this test: no socket, the test's tables.
 
     /**

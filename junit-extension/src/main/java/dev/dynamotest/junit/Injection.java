@@ -129,16 +129,35 @@ final class Injection {
             if (Modifier.isFinal(f.getModifiers())) {
                 throw new ExtensionConfigurationException("@Dynamo " + target + " must not be final");
             }
+            if (f.isAnnotationPresent(InRegion.class)) {
+                continue; // injected below as a client of its Region
+            }
             Object value = resolve(f.getType(), f.getGenericType(), f.getAnnotation(Dynamo.class), scope, target);
             if (value == null) {
                 throw new ExtensionConfigurationException(unsupported("@Dynamo " + target));
             }
-            try {
-                f.setAccessible(true);
-                f.set(instance, value);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                throw new ExtensionConfigurationException("DynamoTest cannot assign @Dynamo " + target + ": " + e, e);
+            assign(f, instance, value, "@Dynamo " + target);
+        }
+        for (Field f : AnnotationSupport.findAnnotatedFields(type, InRegion.class,
+            f -> Modifier.isStatic(f.getModifiers()) == statics)) {
+            String target = "@InRegion field [" + f.getGenericType().getTypeName() + " " + f.getName() + "] of "
+                + f.getDeclaringClass().getSimpleName();
+            if (Modifier.isFinal(f.getModifiers())) {
+                throw new ExtensionConfigurationException(target + " must not be final");
             }
+            if (f.getType() != DynamoDbClient.class) {
+                throw new ExtensionConfigurationException(target + ": @InRegion qualifies a DynamoDbClient only");
+            }
+            assign(f, instance, scope.clientIn(f.getAnnotation(InRegion.class).value()), target);
+        }
+    }
+
+    private static void assign(Field f, Object instance, Object value, String target) {
+        try {
+            f.setAccessible(true);
+            f.set(instance, value);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new ExtensionConfigurationException("DynamoTest cannot assign " + target + ": " + e, e);
         }
     }
 }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.SdkClient;
@@ -43,6 +45,7 @@ final class Scope implements DynamoRuntime, AutoCloseable {
     private DynamoDbEnhancedAsyncClient enhancedAsyncClient;
     private DynamoDbStreamsClient streamsClient;
     private final Map<String, DynamoDbClient> regionalClients = new LinkedHashMap<>();
+    private final Set<String> pausedRegions = ConcurrentHashMap.newKeySet(); // Regions this scope took offline
     private boolean closed;
 
     Scope(Backend backend, SharedResources shared, String region, AwsCredentialsProvider credentials,
@@ -81,6 +84,11 @@ final class Scope implements DynamoRuntime, AutoCloseable {
     /** This scope's namespace in the embedded engine: its region and access key. */
     NamespaceId namespaceId() {
         return new NamespaceId(region.id(), credentials.resolveCredentials().accessKeyId());
+    }
+
+    @Override
+    public TestReplication replication() {
+        return new TestReplication(engine().replication(), credentials.resolveCredentials().accessKeyId(), pausedRegions);
     }
 
     /** The consistency model's controls for this scope's namespace. */
@@ -235,6 +243,13 @@ final class Scope implements DynamoRuntime, AutoCloseable {
             return;
         }
         closed = true;
+        if (backend.embedded() && !pausedRegions.isEmpty()) { // Regions this test took offline are back
+            String key = credentials.resolveCredentials().accessKeyId();
+            for (String r : List.copyOf(pausedRegions)) {
+                backend.engine().replication().resume(new NamespaceId(r, key));
+            }
+            pausedRegions.clear();
+        }
         if (backend.embedded() && !regionalClients.isEmpty()) {
             // the tables this scope made in other Regions (global table replicas) go with it
             String key = credentials.resolveCredentials().accessKeyId();

@@ -171,6 +171,15 @@ public class DynamoTestContainer extends GenericContainer<DynamoTestContainer> {
             .credentialsProvider(getCredentialsProvider()).build();
     }
 
+    /**
+     * A new synchronous client for this container signed for another Region (a global table's replica there);
+     * close it when done.
+     */
+    public DynamoDbClient newClient(Region region) {
+        return DynamoDbClient.builder().endpointOverride(getEndpoint()).region(region)
+            .credentialsProvider(getCredentialsProvider()).build();
+    }
+
     /** A new asynchronous client for this container; close it when done. */
     public DynamoDbAsyncClient newAsyncClient() {
         return DynamoDbAsyncClient.builder().endpointOverride(getEndpoint()).region(getRegion())
@@ -255,6 +264,40 @@ public class DynamoTestContainer extends GenericContainer<DynamoTestContainer> {
     /** A new lag bound: {@code "3ops"} (later operations) or {@code "500ms"} (engine clock). */
     public void consistencyLag(String lag) {
         admin().consistency(AdminClient.json().createObjectNode().put("lag", lag));
+    }
+
+    /**
+     * Global tables replication ({@code GET /_dynamotest/replication}): {@code pending} replicated writes per
+     * {@code "source -> target"} Region pair, {@code applied}, {@code discarded}, {@code conflicts} (MRSC
+     * ReplicatedWriteConflictExceptions) and the {@code paused} Regions.
+     */
+    public JsonNode replication() {
+        return admin().call("GET", "replication", null);
+    }
+
+    /** Applies every pending replicated write (Regions offline excepted); returns how many. */
+    public int settleReplication() {
+        return admin().call("POST", "replication/settle", null).get("appliedNow").asInt();
+    }
+
+    /**
+     * Takes a Region offline for the container's access key: replication to and from it waits, and the other
+     * Regions describe its replicas as REGION_DISABLED.
+     */
+    public void pauseRegion(String region) {
+        admin().call("POST", "replication", AdminClient.json().createObjectNode().put("pause", region).put("accessKey", namespaceKey()));
+    }
+
+    /** Brings a Region back online; its backlog of replicated writes is applied. Returns how many. */
+    public int resumeRegion(String region) {
+        return admin().call("POST", "replication", AdminClient.json().createObjectNode().put("resume", region)
+            .put("accessKey", namespaceKey())).get("appliedNow").asInt();
+    }
+
+    /** The access key of the container's namespaces: empty unless the server separates namespaces by access key. */
+    private String namespaceKey() {
+        boolean localFlags = serverArgs.stream().anyMatch(a -> a.startsWith("-") && !a.startsWith("--"));
+        return serverArgs.contains("access-key") || localFlags && !serverArgs.contains("-sharedDb") ? accessKey : "";
     }
 
     /**

@@ -21,6 +21,7 @@ public final class ErrorTypes {
     public static final String ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED = "ItemCollectionSizeLimitExceededException";
     public static final String TRANSACTION_CANCELED = "TransactionCanceledException";
     public static final String TRANSACTION_CONFLICT = "TransactionConflictException";
+    public static final String REPLICATED_WRITE_CONFLICT = "ReplicatedWriteConflictException";
     public static final String IDEMPOTENT_PARAMETER_MISMATCH = "IdempotentParameterMismatchException";
     public static final String DUPLICATE_ITEM = "DuplicateItemException";
     public static final String PROVISIONED_THROUGHPUT_EXCEEDED = "ProvisionedThroughputExceededException";

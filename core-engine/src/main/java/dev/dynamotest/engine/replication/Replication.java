@@ -12,7 +12,12 @@ import dev.dynamotest.engine.table.PrimaryKey;
 import dev.dynamotest.engine.table.Table;
 import dev.dynamotest.engine.table.TableMetadata;
 import java.time.Instant;
+import dev.dynamotest.engine.error.DynamoException;
+import dev.dynamotest.engine.error.ErrorTypes;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -41,29 +46,55 @@ import java.util.function.Function;
 public final class Replication implements CommitListener {
     public static final String VERSION_2019 = "2019.11.21";
     public static final String VERSION_2017 = "2017.11.29";
+    public static final String EVENTUAL = "EVENTUAL";
+    public static final String STRONG = "STRONG";
+    /** ReplicatedWriteConflictException's message: the model's documentation of the exception. */
+    public static final String CONFLICT_MESSAGE =
+        "The request was rejected because one or more items in the request are being modified by a request in another Region.";
 
     /** A replica of a group: its Region and its own settings. */
     public record Replica(String region, Instant created, String kmsMasterKeyId, Long readCapacityOverride,
                           String tableClassOverride) {
     }
 
-    /** The replicas of one table name (sorted by Region), and the global tables version that created the group. */
-    public record Group(String tableName, String version, Instant created, Map<String, Replica> replicas) {
+    /**
+     * The replicas of one table name (sorted by Region), the global tables version that created the group, its
+     * multi-Region consistency ({@link #EVENTUAL} or {@link #STRONG}) and its witness Region (MRSC only, or null).
+     */
+    public record Group(String tableName, String version, Instant created, Map<String, Replica> replicas,
+                        String consistency, String witness) {
         public Group {
-            replicas = java.util.Collections.unmodifiableMap(new TreeMap<>(replicas));
+            replicas = Collections.unmodifiableMap(new TreeMap<>(replicas));
+        }
+
+        public Group(String tableName, String version, Instant created, Map<String, Replica> replicas) {
+            this(tableName, version, created, replicas, EVENTUAL, null);
         }
 
         public Group with(Replica r) {
             Map<String, Replica> next = new TreeMap<>(replicas);
             next.put(r.region(), r);
-            return new Group(tableName, version, created, next);
+            return new Group(tableName, version, created, next, consistency, witness);
         }
 
         public Group without(String region) {
             Map<String, Replica> next = new TreeMap<>(replicas);
             next.remove(region);
-            return new Group(tableName, version, created, next);
+            return new Group(tableName, version, created, next, consistency, witness);
         }
+
+        public Group withConsistency(String mode, String witnessRegion) {
+            return new Group(tableName, version, created, replicas, mode, witnessRegion);
+        }
+
+        /** Multi-Region strong consistency (MRSC): writes replicate before they are acknowledged. */
+        public boolean strong() {
+            return STRONG.equals(consistency);
+        }
+    }
+
+    /** A write in flight on an MRSC table: from a Region, until a request number or an engine-clock millis. */
+    private record InFlight(String region, long until, boolean counted) {
     }
 
     /** When a write happened: later stamps win. */
@@ -96,6 +127,9 @@ public final class Replication implements CommitListener {
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong discarded = new AtomicLong();
+    private final AtomicLong conflicts = new AtomicLong();
+    private final Map<ItemKey, InFlight> inFlight = new ConcurrentHashMap<>(); // MRSC, by the item's group key (region "")
+    private final Map<NamespaceId, Instant> paused = new ConcurrentHashMap<>();
     private final ThreadLocal<Boolean> replicating = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     public Replication(EngineClock clock, Consistency consistency, Function<NamespaceId, Namespace> namespaces) {
@@ -146,6 +180,45 @@ public final class Replication implements CommitListener {
 
     // ---- commits ----
 
+    /**
+     * MRSC tables refuse a write to an item another Region's write still has in flight (its replication window,
+     * drawn like a lag, has not passed): ReplicatedWriteConflictException. A request's own Region never conflicts.
+     */
+    @Override
+    public void beforeCommit(List<ItemChange> changes, Origin origin) {
+        if (inFlight.isEmpty() || replicating.get() || origin == Origin.TTL) {
+            return;
+        }
+        for (ItemChange c : changes) {
+            checkConflict(c.table(), c.key());
+        }
+    }
+
+    /**
+     * Throws ReplicatedWriteConflictException if another Region's write to the item of this MRSC table is in
+     * flight (BatchWriteItem checks all its items with it before writing any).
+     */
+    public void checkConflict(Table table, PrimaryKey key) {
+        if (inFlight.isEmpty()) {
+            return;
+        }
+        NamespaceId ns = table.namespaceId();
+        ItemKey k = groupKey(ns, table.name(), key);
+        InFlight f = inFlight.get(k);
+        if (f == null || f.region().equals(ns.region())) {
+            return;
+        }
+        if (f.counted() ? requests.get() <= f.until() : clock.millis() < f.until()) {
+            conflicts.incrementAndGet();
+            throw new DynamoException(ErrorTypes.REPLICATED_WRITE_CONFLICT, CONFLICT_MESSAGE, 400);
+        }
+        inFlight.remove(k, f);
+    }
+
+    private static ItemKey groupKey(NamespaceId ns, String table, PrimaryKey key) {
+        return new ItemKey(new NamespaceId("", ns.accessKey()), table, key);
+    }
+
     @Override
     public void onCommit(List<ItemChange> changes, Origin origin) {
         if (groups.isEmpty() || replicating.get()) {
@@ -162,23 +235,55 @@ public final class Replication implements CommitListener {
             NamespaceId source = t.namespaceId();
             stamps.put(new ItemKey(source, t.name(), c.key()), stamp);
             ConsistencySettings own = consistency.settings(t);
+            if (g.strong()) {
+                inFlight(source, t, c.key(), own, stamp, now);
+            }
             int n = 0;
             for (String region : g.replicas().keySet()) {
                 if (region.equals(source.region())) {
                     continue;
                 }
                 NamespaceId target = new NamespaceId(region, source.accessKey());
-                ConsistencySettings s = own.eventual() ? own : targetSettings(target, t.name());
-                long lag = s.eventual() ? draw(s.seed(), stamp.sequence() * 64 + n++, s.lag().counted()
-                    ? s.lag().operations() : s.lag().time().toMillis()) : 0;
-                boolean counted = !s.eventual() || s.lag().counted();
-                long due = (counted ? requests.get() : now) + lag;
+                long due;
+                boolean counted;
+                if (g.strong()) { // synchronous: applied before the request that wrote answers
+                    due = requests.get();
+                    counted = true;
+                } else {
+                    ConsistencySettings s = own.eventual() ? own : targetSettings(target, t.name());
+                    long lag = s.eventual() ? draw(s.seed(), stamp.sequence() * 64 + n++, s.lag().counted()
+                        ? s.lag().operations() : s.lag().time().toMillis()) : 0;
+                    counted = !s.eventual() || s.lag().counted();
+                    due = (counted ? requests.get() : now) + lag;
+                }
                 synchronized (queue) {
                     queue.add(new Pending(source, target, t.name(), c.key(), c.newItem(), stamp, due, counted));
                     queued = true;
                 }
             }
         }
+    }
+
+    /**
+     * An MRSC write's replication window: drawn from the source table's seed and lag bound like a replication lag
+     * (none when the consistency model is off), during which another Region's write to the item conflicts.
+     */
+    private void inFlight(NamespaceId source, Table t, PrimaryKey key, ConsistencySettings s, Stamp stamp, long now) {
+        ItemKey k = groupKey(source, t.name(), key);
+        if (!s.eventual()) {
+            inFlight.remove(k);
+            return;
+        }
+        long window = draw(s.seed(), stamp.sequence() * 64 + 63, s.lag().counted() ? s.lag().operations() : s.lag().time().toMillis());
+        if (window <= 0) {
+            inFlight.remove(k);
+            return;
+        }
+        if (inFlight.size() > 100_000) { // passed windows are dropped lazily; bound the map anyway
+            long r = requests.get();
+            inFlight.values().removeIf(f -> f.counted() ? f.until() < r : f.until() <= now);
+        }
+        inFlight.put(k, new InFlight(source.region(), (s.lag().counted() ? requests.get() : now) + window, s.lag().counted()));
     }
 
     /** The consistency settings of the replica a write goes to (strong if it is gone). */
@@ -229,6 +334,11 @@ public final class Replication implements CommitListener {
      * every replica converges. Returns how many were applied or discarded.
      */
     public int settle(NamespaceId target) {
+        if (target == null) {
+            inFlight.clear();
+        } else {
+            inFlight.keySet().removeIf(k -> k.namespace().accessKey().equals(target.accessKey()));
+        }
         return queued ? drain(Long.MAX_VALUE, Long.MAX_VALUE, target) : 0;
     }
 
@@ -238,6 +348,7 @@ public final class Replication implements CommitListener {
             for (Iterator<Pending> it = queue.iterator(); it.hasNext(); ) {
                 Pending p = it.next();
                 if ((only == null || p.target().equals(only) || p.source().equals(only))
+                    && (paused.isEmpty() || !paused.containsKey(p.source()) && !paused.containsKey(p.target()))
                     && (p.counted() ? p.due() <= requestLimit : p.due() <= timeLimit)) {
                     due.add(p);
                     it.remove();
@@ -294,11 +405,61 @@ public final class Replication implements CommitListener {
         return discarded.get();
     }
 
+    /** How many writes on MRSC tables were refused with ReplicatedWriteConflictException. */
+    public long conflicts() {
+        return conflicts.get();
+    }
+
+    /**
+     * The replicated writes waiting, by {@code "source -> target"} Region pair (only those of {@code accessKey}'s
+     * namespaces if it is not null), in Region order.
+     */
+    public Map<String, Integer> pendingByRegionPair(String accessKey) {
+        Map<String, Integer> out = new TreeMap<>();
+        synchronized (queue) {
+            for (Pending p : queue) {
+                if (accessKey == null || p.source().accessKey().equals(accessKey)) {
+                    out.merge(p.source().region() + " -> " + p.target().region(), 1, Integer::sum);
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- Regions offline ----
+
+    /**
+     * Takes a Region offline for an access key's replicas: replication to and from it stops (the writes wait,
+     * settle included) and the other Regions describe its replicas as REGION_DISABLED. Its own requests are still
+     * served from its own data.
+     */
+    public void pause(NamespaceId region) {
+        paused.putIfAbsent(region, clock.instant());
+    }
+
+    /** Brings a paused Region back: the backlog of writes already due is applied at once, in order. */
+    public int resume(NamespaceId region) {
+        if (paused.remove(region) == null || !queued) {
+            return 0;
+        }
+        return drain(requests.get(), clock.millis(), region);
+    }
+
+    /** When the Region was paused, or null if it is online. */
+    public Instant pausedSince(NamespaceId region) {
+        return paused.isEmpty() ? null : paused.get(region);
+    }
+
+    /** The paused Regions, with when they were paused. */
+    public Map<NamespaceId, Instant> paused() {
+        return new LinkedHashMap<>(paused);
+    }
+
     // ---- lifecycle ----
 
     @Override
     public void onRestore(NamespaceId namespace, List<TableMetadata> tables) {
-        Set<String> kept = new java.util.HashSet<>();
+        Set<String> kept = new HashSet<>();
         tables.forEach(m -> kept.add(m.name()));
         synchronized (this) {
             for (Map.Entry<GroupKey, Group> e : new ArrayList<>(groups.entrySet())) {
@@ -324,6 +485,9 @@ public final class Replication implements CommitListener {
     }
 
     private void forget(NamespaceId ns, String table) {
+        if (table == null) {
+            paused.remove(ns);
+        }
         stamps.keySet().removeIf(k -> k.namespace().equals(ns) && (table == null || k.table().equals(table)));
         synchronized (queue) {
             queue.removeIf(p -> p.target().equals(ns) && (table == null || p.table().equals(table)));

@@ -14,6 +14,13 @@ public interface CommitListener {
     void onCommit(List<ItemChange> changes, Origin origin);
 
     /**
+     * Called before a commit's changes are checked and applied, with the tables locked: a listener may refuse
+     * the commit by throwing (nothing is applied). Global tables refuse conflicting MRSC writes here.
+     */
+    default void beforeCommit(List<ItemChange> changes, Origin origin) {
+    }
+
+    /**
      * A namespace was put back to a snapshot (per-test reset): state derived from its past writes (stream
      * records, say) no longer belongs to it.
      */

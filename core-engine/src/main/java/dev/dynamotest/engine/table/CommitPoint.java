@@ -137,6 +137,9 @@ public final class CommitPoint {
 
     /** Commits changes whose tables are locked by the caller. No-op changes are applied but not announced. */
     void commitLocked(List<ItemChange> changes, CommitListener.Origin origin) {
+        for (CommitListener l : listeners) {
+            l.beforeCommit(changes, origin);
+        }
         if (origin != CommitListener.Origin.TTL) {
             for (ItemChange c : changes) {
                 if (c.newItem() != null) {

@@ -139,6 +139,9 @@ public final class BatchWriteItem implements Action {
         Map<String, List<JsonNode>> unprocessed = new LinkedHashMap<>();
         FaultEffect.Unprocessed skip = ctx.partialFault() instanceof FaultEffect.Unprocessed u ? u : null;
         List<Throttled> throttles = new ArrayList<>();
+        for (Write w : writes) { // MRSC: a conflict refuses the whole batch before any write
+            ctx.engine().replication().checkConflict(w.table(), w.key());
+        }
         for (Write w : writes) {
             if (skip != null && skip.which().test(w.item() != null ? w.item().attributes() : w.table().keySchema().keyMap(w.key()))) {
                 unprocessed.computeIfAbsent(w.tableName(), n -> new ArrayList<>()).add(w.raw());

@@ -11,6 +11,7 @@ import dev.dynamotest.engine.table.NamespaceId;
 import dev.dynamotest.engine.table.Table;
 import dev.dynamotest.engine.table.TableData;
 import dev.dynamotest.engine.table.TableMetadata;
+import dev.dynamotest.protocol.Json;
 import dev.dynamotest.protocol.RequestContext;
 import dev.dynamotest.protocol.Requests;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -41,18 +43,75 @@ public final class ReplicaUpdates {
     static final String TABLE_EXISTS = "Table already exists: %s in region %s";
     static final String STREAM_VIEW = INVALID + "Table: %s has a stream enabled with StreamViewType %s: a global table "
         + "needs StreamViewType NEW_AND_OLD_IMAGES";
+    static final String REGION_DISABLED_DESCRIPTION = "The replica is inaccessible because the AWS Region has been disabled";
     static final String VERSION_2017 = INVALID + "Table: %s is a global table of version 2017.11.29: use UpdateGlobalTable";
+
+    // multi-Region strong consistency (MRSC): the service's rules, in our words (docs/compatibility.md)
+    static final String MRC_WITHOUT_CREATE = INVALID + "MultiRegionConsistency can only be specified when creating a "
+        + "global table with ReplicaUpdates Create actions";
+    static final String MRC_FIXED = INVALID + "MultiRegionConsistency cannot be changed: Table: %s is a global table with "
+        + "MultiRegionConsistency %s";
+    static final String WITNESS_NOT_STRONG = INVALID + "GlobalTableWitnessUpdates are only valid for a global table with "
+        + "MultiRegionConsistency STRONG";
+    static final String WITNESS_ONE_ACTION = INVALID + "One of GlobalTableWitnessGroupUpdate.Create or "
+        + "GlobalTableWitnessGroupUpdate.Delete must be specified";
+    static final String ONE_WITNESS = INVALID + "You can create or delete only one witness per UpdateTable operation";
+    static final String WITNESS_IS_REPLICA = INVALID + "The witness Region %s is also a replica Region";
+    static final String NOT_WITNESS = INVALID + "Witness does not exist in region: %s";
+    static final String THREE_REGIONS = INVALID + "A global table with MultiRegionConsistency STRONG needs exactly three "
+        + "Regions: three replicas, or two replicas and one witness (found %d replicas and %d witnesses)";
+    static final String REGION_SET = INVALID + "The Regions of a global table with MultiRegionConsistency STRONG must be "
+        + "in one Region set (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; "
+        + "AP: ap-northeast-1, ap-northeast-2, ap-northeast-3): %s";
+    static final String NOT_EMPTY = INVALID + "Table: %s is not empty: only an empty table can become a global table with "
+        + "MultiRegionConsistency STRONG";
+    static final String MRSC_UNSUPPORTED = INVALID + "Table: %s has %s, which a global table with MultiRegionConsistency "
+        + "STRONG does not support";
+    /** Features MRSC global tables do not support, refused on them (TTL, transactions). */
+    public static final String MRSC_NO_TTL = "Time to Live is not supported on a global table with MultiRegionConsistency "
+        + "STRONG: %s";
+    public static final String MRSC_NO_TRANSACTIONS = "Transactions are not supported on a global table with "
+        + "MultiRegionConsistency STRONG: %s";
+    static final List<List<String>> REGION_SETS = List.of(
+        List.of("us-east-1", "us-east-2", "us-west-2"),
+        List.of("eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1"),
+        List.of("ap-northeast-1", "ap-northeast-2", "ap-northeast-3"));
 
     private ReplicaUpdates() {
     }
 
+    /** Whether the table is a replica of an MRSC global table. */
+    public static boolean strong(Table table) {
+        Replication replication = table.commitPoint().listener(Replication.class);
+        Replication.Group g = replication == null ? null : replication.group(table);
+        return g != null && g.strong();
+    }
+
+    /** Transactions on an MRSC table: ValidationException. */
+    static void refuseTransaction(Table table) {
+        if (strong(table)) {
+            throw DynamoException.validation(String.format(MRSC_NO_TRANSACTIONS, table.name()));
+        }
+    }
+
     /** Validates every update, then applies them in order. */
     static void apply(RequestContext ctx, Table table, JsonNode updates) {
+        apply(ctx, table, updates, null, null);
+    }
+
+    /**
+     * Validates every update (and the MultiRegionConsistency and witness updates, either may be null), then
+     * applies them in order.
+     */
+    static void apply(RequestContext ctx, Table table, JsonNode updates, String consistency, JsonNode witnessUpdates) {
         Engine engine = ctx.engine();
         Replication replication = engine.replication();
         Replication.Group group = replication.group(table);
         if (group != null && Replication.VERSION_2017.equals(group.version())) {
             throw DynamoException.validation(String.format(VERSION_2017, table.name()));
+        }
+        if (updates == null) {
+            updates = Json.NODES.arrayNode();
         }
         Set<String> seen = new HashSet<>();
         List<JsonNode> actions = new ArrayList<>();
@@ -93,6 +152,7 @@ public final class ReplicaUpdates {
         if (s != null && s.enabled() && !"NEW_AND_OLD_IMAGES".equals(s.viewType())) {
             throw DynamoException.validation(String.format(STREAM_VIEW, table.name(), s.viewType()));
         }
+        String witness = strongRules(ctx, table, group, actions, consistency, witnessUpdates);
         Instant now = engine.clock().instant();
         for (JsonNode u : actions) {
             if (Requests.object(u, "Create") != null) {
@@ -105,6 +165,104 @@ public final class ReplicaUpdates {
                 target.remove(table.name()); // the replication forgets the replica (onTableDeleted)
             }
         }
+        Replication.Group after = replication.group(ctx.namespaceId().accessKey(), table.name());
+        if (after != null && (Replication.STRONG.equals(consistency) || after.strong())) {
+            replication.put(ctx.namespaceId().accessKey(), table.name(), after.withConsistency(Replication.STRONG, witness));
+        } else if (after != null && consistency != null) {
+            replication.put(ctx.namespaceId().accessKey(), table.name(), after.withConsistency(consistency, null));
+        }
+    }
+
+    /**
+     * MultiRegionConsistency and GlobalTableWitnessUpdates: the mode is chosen when the global table is created and
+     * never changes; an MRSC table has exactly three Regions in one Region set (or is left with one replica, a
+     * regional table again), is empty when converted, and has no LSI or TTL. Returns the witness Region after the
+     * updates (null if none).
+     */
+    private static String strongRules(RequestContext ctx, Table table, Replication.Group group, List<JsonNode> actions,
+                                      String consistency, JsonNode witnessUpdates) {
+        boolean creates = false;
+        Set<String> regions = new HashSet<>(group == null ? Set.of(ctx.region()) : group.replicas().keySet());
+        for (JsonNode u : actions) {
+            if (Requests.object(u, "Create") != null) {
+                creates = true;
+                regions.add(Requests.string(Requests.object(u, "Create"), "RegionName"));
+            } else if (Requests.object(u, "Delete") != null) {
+                regions.remove(Requests.string(Requests.object(u, "Delete"), "RegionName"));
+            }
+        }
+        if (consistency != null) {
+            if (group != null) {
+                throw DynamoException.validation(String.format(MRC_FIXED, table.name(), group.consistency()));
+            }
+            if (!creates) {
+                throw DynamoException.validation(MRC_WITHOUT_CREATE);
+            }
+        }
+        boolean strong = group != null ? group.strong() : Replication.STRONG.equals(consistency);
+        String witness = group == null ? null : group.witness();
+        if (witnessUpdates != null) {
+            if (witnessUpdates.size() != 1) { // the model's list: min 1, max 1
+                throw DynamoException.validation(ONE_WITNESS);
+            }
+            if (!strong) {
+                throw DynamoException.validation(WITNESS_NOT_STRONG);
+            }
+            for (JsonNode w : witnessUpdates) {
+                JsonNode create = Requests.object(w, "Create");
+                JsonNode delete = Requests.object(w, "Delete");
+                if ((create == null) == (delete == null)) {
+                    throw DynamoException.validation(WITNESS_ONE_ACTION);
+                }
+                String region = Requests.string(create != null ? create : delete, "RegionName");
+                if (region == null || region.isEmpty()) {
+                    throw DynamoException.validation(REGION_REQUIRED);
+                }
+                if (create != null) {
+                    if (regions.contains(region)) {
+                        throw DynamoException.validation(String.format(WITNESS_IS_REPLICA, region));
+                    }
+                    if (witness != null) { // a second witness: four Regions
+                        throw DynamoException.validation(String.format(THREE_REGIONS, regions.size(), 2));
+                    }
+                    witness = region;
+                } else {
+                    if (!region.equals(witness)) {
+                        throw DynamoException.validation(String.format(NOT_WITNESS, region));
+                    }
+                    witness = null;
+                }
+            }
+        }
+        if (!strong) {
+            return null;
+        }
+        if (regions.size() == 1 && witness == null && group != null) {
+            return null; // the last replica: a regional table again
+        }
+        int witnesses = witness == null ? 0 : 1;
+        if (regions.size() + witnesses != 3) {
+            throw DynamoException.validation(String.format(THREE_REGIONS, regions.size(), witnesses));
+        }
+        Set<String> all = new TreeSet<>(regions);
+        if (witness != null) {
+            all.add(witness);
+        }
+        if (REGION_SETS.stream().noneMatch(set -> set.containsAll(all))) {
+            throw DynamoException.validation(String.format(REGION_SET, String.join(", ", all)));
+        }
+        if (group == null) {
+            if (table.data().itemCount() > 0) {
+                throw DynamoException.validation(String.format(NOT_EMPTY, table.name()));
+            }
+            if (!table.metadata().localSecondaryIndexes().isEmpty()) {
+                throw DynamoException.validation(String.format(MRSC_UNSUPPORTED, table.name(), "local secondary indexes"));
+            }
+            if (table.metadata().ttl().enabled()) {
+                throw DynamoException.validation(String.format(MRSC_UNSUPPORTED, table.name(), "Time to Live enabled"));
+            }
+        }
+        return witness;
     }
 
     /** Adds a replica in {@code spec}'s Region with the table's current items. */
@@ -255,7 +413,12 @@ public final class ReplicaUpdates {
             }
             g.writeStartObject();
             g.writeStringField("RegionName", r.region());
-            g.writeStringField("ReplicaStatus", "ACTIVE");
+            Instant down = replication.pausedSince(new NamespaceId(r.region(), table.namespaceId().accessKey()));
+            g.writeStringField("ReplicaStatus", down == null ? "ACTIVE" : "REGION_DISABLED");
+            if (down != null) {
+                g.writeStringField("ReplicaStatusDescription", REGION_DISABLED_DESCRIPTION);
+                g.writeNumberField("ReplicaInaccessibleDateTime", TableDescriptions.epochSeconds(down));
+            }
             if (r.kmsMasterKeyId() != null) {
                 g.writeStringField("KMSMasterKeyId", r.kmsMasterKeyId());
             }
@@ -273,5 +436,16 @@ public final class ReplicaUpdates {
         }
         g.writeEndArray();
         g.writeStringField("GlobalTableVersion", group.version());
+        if (Replication.VERSION_2019.equals(group.version())) {
+            g.writeStringField("MultiRegionConsistency", group.consistency());
+        }
+        if (group.witness() != null) {
+            g.writeArrayFieldStart("GlobalTableWitnesses");
+            g.writeStartObject();
+            g.writeStringField("RegionName", group.witness());
+            g.writeStringField("WitnessStatus", "ACTIVE");
+            g.writeEndObject();
+            g.writeEndArray();
+        }
     }
 }

@@ -33,6 +33,9 @@ public final class TimeToLive {
             v.maxLength("timeToLiveSpecification.attributeName", attribute, 255);
             v.throwIfAny();
             Table table = Tables.described(ctx, tableName);
+            if (enabled && ReplicaUpdates.strong(table)) {
+                throw DynamoException.validation(String.format(ReplicaUpdates.MRSC_NO_TTL, table.name()));
+            }
             table.updateMetadata(m -> {
                 TableMetadata.TtlSettings ttl = m.ttl();
                 if (enabled && ttl.enabled()) {

@@ -70,6 +70,7 @@ public final class TransactGetItems implements Action {
             Projection projection = projectionText == null ? null : attrs.projection(projectionText);
             attrs.checkAllUsed();
             Table table = Tables.require(ctx, Requests.string(g, "TableName"));
+            ReplicaUpdates.refuseTransaction(table); // MRSC global tables have no transactions
             PrimaryKey key;
             try {
                 key = table.keySchema().keyOf(Requests.attributeMap(g, "Key"));

@@ -185,6 +185,7 @@ public final class TransactWriteItems implements Action {
     static List<ItemChange> commit(List<ItemWrite> writes) {
         List<Table> tables = new ArrayList<>();
         for (ItemWrite w : writes) {
+            ReplicaUpdates.refuseTransaction(w.table); // MRSC global tables have no transactions
             tables.add(w.table);
         }
         Table first = writes.get(0).table;

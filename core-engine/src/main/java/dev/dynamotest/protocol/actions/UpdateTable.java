@@ -38,6 +38,9 @@ public final class UpdateTable implements Action {
         v.tableName("tableName", tableName, true);
         v.oneOf("billingMode", billing, List.of("PROVISIONED", "PAY_PER_REQUEST"));
         v.oneOf("tableClass", Requests.string(req, "TableClass"), List.of("STANDARD", "STANDARD_INFREQUENT_ACCESS"));
+        String multiRegion = Requests.string(req, "MultiRegionConsistency");
+        v.oneOf("multiRegionConsistency", multiRegion, List.of("EVENTUAL", "STRONG"));
+        JsonNode witnessUpdates = Requests.array(req, "GlobalTableWitnessUpdates");
         JsonNode attrDefs = Requests.array(req, "AttributeDefinitions");
         if (attrDefs != null) {
             CreateTable.attributeDefinitionConstraints(v, "attributeDefinitions", attrDefs);
@@ -64,13 +67,15 @@ public final class UpdateTable implements Action {
         JsonNode sse = Requests.object(req, "SSESpecification");
         if (billing == null && pt == null && stream == null && (gsiUpdates == null || gsiUpdates.size() == 0) && protection == null && tableClass == null
             && sse == null && Requests.member(req, "ReplicaUpdates") == null && Requests.member(req, "OnDemandThroughput") == null
+            && witnessUpdates == null && multiRegion == null
             && Requests.member(req, "WarmThroughput") == null) {
             throw DynamoException.validation(NOTHING_TO_UPDATE);
         }
         Table table = Tables.described(ctx, tableName);
         Instant now = ctx.engine().clock().instant();
-        if (Requests.array(req, "ReplicaUpdates") != null) {
-            ReplicaUpdates.apply(ctx, table, Requests.array(req, "ReplicaUpdates")); // global tables 2019.11.21
+        if (Requests.array(req, "ReplicaUpdates") != null || witnessUpdates != null || multiRegion != null) {
+            // global tables 2019.11.21, MRSC included
+            ReplicaUpdates.apply(ctx, table, Requests.array(req, "ReplicaUpdates"), multiRegion, witnessUpdates);
         }
         table.updateMetadata(m -> {
             TableMetadata.Builder b = m.toBuilder();

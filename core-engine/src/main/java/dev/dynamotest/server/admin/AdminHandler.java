@@ -30,6 +30,8 @@ import java.util.logging.Logger;
  *   <li>{@code POST /_dynamotest/clock} with {@code {"advance": "PT1H"}} or {@code {"set": "2030-01-01T00:00:00Z"}}</li>
  *   <li>{@code POST /_dynamotest/ttl/sweep} → {@code {"deleted": 3}}</li>
  *   <li>{@code GET|POST /_dynamotest/consistency}, {@code POST /_dynamotest/consistency/settle}: the consistency model</li>
+ *   <li>{@code GET|POST /_dynamotest/replication}, {@code POST /_dynamotest/replication/settle}: global tables
+ *       replication (pending writes per Region pair, conflicts, pause/resume a Region), see {@link ReplicationAdmin}</li>
  *   <li>{@code GET|POST /_dynamotest/autoscaling}: auto scaling targets, policies and activities; POST sets one up</li>
  *   <li>{@code POST /_dynamotest/reset} → {@code {"reset": true}}: every table dropped, fault rules cleared</li>
  *   <li>{@code GET /_dynamotest/snapshot[?table=NAME]} → the snapshot file; {@code POST} one to load it</li>
@@ -153,6 +155,22 @@ public final class AdminHandler implements HttpHandler {
                     return;
                 }
                 break;
+            case "/_dynamotest/replication":
+                if (get) {
+                    send(ex, 200, ReplicationAdmin.describe(engine, query(ex, "accessKey")));
+                    return;
+                }
+                if (post) {
+                    send(ex, 200, ReplicationAdmin.apply(engine, query(ex, "accessKey"), json(body)));
+                    return;
+                }
+                break;
+            case "/_dynamotest/replication/settle":
+                if (post) {
+                    send(ex, 200, ReplicationAdmin.apply(engine, query(ex, "accessKey"), Json.object().put("settle", true)));
+                    return;
+                }
+                break;
             case "/_dynamotest/autoscaling":
                 if (get) {
                     send(ex, 200, AutoScalingAdmin.describe(engine));
@@ -251,6 +269,11 @@ public final class AdminHandler implements HttpHandler {
             o.put("fired", rule.fired());
         }
         return r;
+    }
+
+    private static String query(HttpServerExchange ex, String name) {
+        var values = ex.getQueryParameters().get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
     }
 
     private ObjectNode clock() {

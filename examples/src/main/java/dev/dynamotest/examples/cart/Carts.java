@@ -1,11 +1,13 @@
 package dev.dynamotest.examples.cart;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.MultiRegionConsistency;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
@@ -20,7 +22,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *   Regions write different items and never conflict; {@link #lines} reads the cart back with a Query.</li>
  * </ul>
  *
- * A conditional version check would not help: each Region checks its own copy, and both checks pass.
+ * A conditional version check would not help: each Region checks its own copy, and both checks pass. On a table
+ * with multi-Region strong consistency ({@link #createStrongGlobalTable}) the whole-cart add is safe again: the
+ * second Region either reads the first add (writes replicate before they are acknowledged) or is refused with a
+ * retryable ReplicatedWriteConflictException while the first is still replicating.
  */
 public final class Carts {
     private final DynamoDbClient db;
@@ -41,6 +46,20 @@ public final class Carts {
         db.updateTable(b -> b.tableName(table).replicaUpdates(u -> u.create(c -> c.regionName(replicaRegion))));
     }
 
+    /**
+     * Creates the empty table in the client's Region as an MRSC global table (MultiRegionConsistency STRONG) with
+     * replicas in two other Regions of the same Region set.
+     */
+    public static void createStrongGlobalTable(DynamoDbClient db, String table, String replica1, String replica2) {
+        db.createTable(b -> b.tableName(table)
+            .attributeDefinitions(a -> a.attributeName("cartId").attributeType(ScalarAttributeType.S),
+                a -> a.attributeName("product").attributeType(ScalarAttributeType.S))
+            .keySchema(k -> k.attributeName("cartId").keyType(KeyType.HASH), k -> k.attributeName("product").keyType(KeyType.RANGE))
+            .billingMode("PAY_PER_REQUEST"));
+        db.updateTable(b -> b.tableName(table).multiRegionConsistency(MultiRegionConsistency.STRONG)
+            .replicaUpdates(u -> u.create(c -> c.regionName(replica1)), u -> u.create(c -> c.regionName(replica2))));
+    }
+
     /** Buggy: the whole cart in one item (sort key {@code #cart}), read, modified and written back. */
     public void addWholeCart(String cartId, String product) {
         Map<String, AttributeValue> key = Map.of("cartId", AttributeValue.fromS(cartId), "product", AttributeValue.fromS("#cart"));
@@ -50,7 +69,7 @@ public final class Carts {
             products.addAll(current.get("products").l());
         }
         products.add(AttributeValue.fromS(product));
-        Map<String, AttributeValue> item = new java.util.HashMap<>(key);
+        Map<String, AttributeValue> item = new HashMap<>(key);
         item.put("products", AttributeValue.fromL(products));
         db.putItem(b -> b.tableName(table).item(item));
     }
