@@ -21,11 +21,11 @@ final class DynamoTestContainerAwsConnectionDetailsFactory
 
     @Override
     protected AwsConnectionDetails getContainerConnectionDetails(ContainerConnectionSource<DynamoTestContainer> source) {
-        return new Details(source);
+        return new ContainerAwsConnectionDetails(source);
     }
 
-    static final class Details extends ContainerConnectionDetails<DynamoTestContainer> implements AwsConnectionDetails {
-        Details(ContainerConnectionSource<DynamoTestContainer> source) {
+    static final class ContainerAwsConnectionDetails extends ContainerConnectionDetails<DynamoTestContainer> implements AwsConnectionDetails {
+        ContainerAwsConnectionDetails(ContainerConnectionSource<DynamoTestContainer> source) {
             super(source);
         }
 

@@ -18,11 +18,12 @@ final class DynamoTestContainerConnectionDetailsFactory
 
     @Override
     protected DynamoTestConnectionDetails getContainerConnectionDetails(ContainerConnectionSource<DynamoTestContainer> source) {
-        return new Details(source);
+        return new ContainerDynamoTestConnectionDetails(source);
     }
 
-    static final class Details extends ContainerConnectionDetails<DynamoTestContainer> implements DynamoTestConnectionDetails {
-        Details(ContainerConnectionSource<DynamoTestContainer> source) {
+    /** Named apart from the AWS one: Spring names the bean after this class. */
+    static final class ContainerDynamoTestConnectionDetails extends ContainerConnectionDetails<DynamoTestContainer> implements DynamoTestConnectionDetails {
+        ContainerDynamoTestConnectionDetails(ContainerConnectionSource<DynamoTestContainer> source) {
             super(source);
         }
 

@@ -76,6 +76,9 @@ final class DynamoTestContextCustomizer implements ContextCustomizer {
 
         @Override
         public Object getProperty(String name) {
+            if (!name.startsWith("spring.cloud.aws.")) {
+                return null;                                   // every lookup in the environment passes here
+            }
             Optional<DynamoRuntime> runtime = DynamoRuntime.current();
             return switch (name) {
                 case "spring.cloud.aws.dynamodb.endpoint" -> runtime.map(r -> r.endpoint().toString()).orElse(null);
