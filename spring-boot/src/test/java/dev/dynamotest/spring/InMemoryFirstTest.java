@@ -12,6 +12,7 @@ import dev.dynamotest.spring.app.Note;
 import dev.dynamotest.spring.app.NoteRepository;
 import dev.dynamotest.spring.app.NotesApplication;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,8 @@ class InMemoryFirstTest {
     @Order(2)
     void eachTestStartsFromTheClassState() {
         assertThat(repository.ids()).containsExactly("first-class");
+        assertThat(CompletableFuture.supplyAsync(repository::ids).join())   // another thread: the one running test
+            .containsExactly("first-class");
         assertThat(asyncClient.listTables().join().tableNames()).containsExactly("notes");
     }
 
