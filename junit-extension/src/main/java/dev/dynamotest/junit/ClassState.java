@@ -117,6 +117,7 @@ final class ClassState implements ExtensionContext.Store.CloseableResource, Auto
         key = backend.acquireKey();
         internal = new Scope(backend, shared, settings.region(), credentials(key), this::declaredTables, settings.transport());
         user = new Scope(backend, shared, settings.region(), new Following(), this::declaredTables, settings.transport());
+        ActiveRuntimes.classStarted(user);
         if (backend instanceof Backend.Embedded embedded) {
             if (parent != null) {
                 embedded.namespace(settings.region(), key).restore(parent.snapshot());
@@ -262,6 +263,7 @@ final class ClassState implements ExtensionContext.Store.CloseableResource, Auto
         RuntimeException failure = null;
         try {
             if (user != null) {
+                ActiveRuntimes.classFinished(user);
                 user.close();
             }
             if (layer != null && internal != null) {

@@ -4,6 +4,7 @@ import dev.dynamotest.engine.Engine;
 import dev.dynamotest.engine.EngineClock;
 import dev.dynamotest.engine.journal.NamespaceJournal;
 import java.net.URI;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -24,6 +25,19 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * (or take the preconfigured ones here, which the extension closes).
  */
 public interface DynamoRuntime {
+    /**
+     * The runtime of the test running now, for code that lives longer than a test and must act on the current
+     * test's tables at call time (a client bean of a Spring context cached across test classes, say): the test
+     * running on the calling thread; else the only test running in the JVM; else, when no test runs (a
+     * {@code @BeforeAll} method, a Spring context starting), the latest test class that started. Empty when no
+     * {@code @DynamoTest} class runs, or when tests run in parallel and the caller is on none of their threads.
+     *
+     * @return the current test's runtime (a test's runtime is closed when the test ends: ask again on each use)
+     */
+    static Optional<DynamoRuntime> current() {
+        return ActiveRuntimes.current();
+    }
+
     /** The endpoint clients talk to: the embedded engine's loopback URI, or the external endpoint. */
     URI endpoint();
 

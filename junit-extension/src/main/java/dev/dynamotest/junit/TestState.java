@@ -53,6 +53,7 @@ final class TestState implements ExtensionContext.Store.CloseableResource, AutoC
             cls.externalTables().resetIfDirty(scope.client());
         }
         cls.testStarted(thread, key);
+        ActiveRuntimes.testStarted(thread, scope);
         started = true;
         if (!methodTables.isEmpty()) {
             Provisioner.createTables(scope.client(), methodTables, !backend.embedded(), createdExternally::add);
@@ -111,6 +112,7 @@ final class TestState implements ExtensionContext.Store.CloseableResource, AutoC
         closed = true;
         if (started) {
             cls.testFinished(thread);
+            ActiveRuntimes.testFinished(thread, scope);
         }
         try {
             if (!cls.backend().embedded() && scope != null) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeSnippetsTest {
     static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     static final List<String> DOCUMENTS = List.of("README.md", "junit-extension/README.md", "assertj-assertions/README.md",
-        "testcontainers-module/README.md", "examples/README.md", "docs/reference.md");
+        "testcontainers-module/README.md", "spring-boot/README.md", "examples/README.md", "docs/reference.md");
     static final Pattern MARKER = Pattern.compile("<!-- snippet: ([^#\\s]+)(?:#(\\S+))? -->");
     static final Pattern TAG_LINE = Pattern.compile("^\\s*// (tag|end)::[\\w-]+\\[]\\s*$");
 
