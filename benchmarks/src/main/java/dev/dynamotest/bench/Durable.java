@@ -177,7 +177,7 @@ final class Durable {
         double secs;
         try (Procs.Child c = start(s, "-load", port, data);
              DynamoDbClient poll = Procs.poller(Main.local(port))) {
-            Procs.awaitFirstAnswer(poll, c, System.nanoTime());
+            awaitUp(poll, c);
             try (DynamoDbClient client = Target.client(Main.local(port), Target.apache(16))) {
                 Workloads w = new Workloads(client);
                 w.create(CreateTableRequest.builder().tableName(TABLE)
@@ -273,7 +273,7 @@ final class Durable {
                 Procs.Child c = start(s, "-writes", port, data, serverJvm);
                 procs.add(c);
                 try (DynamoDbClient poll = Procs.poller(Main.local(port))) {
-                    Procs.awaitFirstAnswer(poll, c, System.nanoTime());
+                    awaitUp(poll, c);
                 }
                 Procs.WorkerChild w = m.worker("client-durable-" + s.name(), List.of("-Xmx1g"), "http", Main.local(port).toString());
                 workers.add(w);
@@ -372,6 +372,20 @@ final class Durable {
         }
         String name = "durable-" + s.name() + suffix;
         return Procs.start(name, cmd, Main.DDB_ENV, m.runDir, m.runDir.resolve(name + ".log"));
+    }
+
+    /** Waits for a first answered ListTables: up to 5 minutes (a loaded machine can take minutes to start a JVM). */
+    private static void awaitUp(DynamoDbClient poll, Procs.Child c) throws InterruptedException {
+        for (int tries = 1; ; tries++) {
+            try {
+                Procs.awaitFirstAnswer(poll, c, System.nanoTime());
+                return;
+            } catch (IllegalStateException e) {
+                if (tries == 5 || !c.process.isAlive()) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private Path storeDir(Server s) {
