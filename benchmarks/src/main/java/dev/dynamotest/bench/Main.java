@@ -61,7 +61,7 @@ public final class Main {
     final String heap;
     final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     final List<String> raw = new ArrayList<>();
-    /** {@code --only startup,http,inprocess,injvm}: a partial run (for development), written beside the logs. */
+    /** {@code --only startup,http,inprocess,injvm,durable}: a partial run (for development), written beside the logs. */
     final List<String> only;
 
     Main(Map<String, String> o) throws Exception {
@@ -128,6 +128,10 @@ public final class Main {
             InJvm.transports(transports, z);
             InJvm.reset(reset, z.resets());
         }
+        StringBuilder durable = new StringBuilder();
+        if (section("durable")) {
+            new Durable(this).run(durable);
+        }
         double minutes = (System.nanoTime() - t0) / 60e9;
 
         StringBuilder md = new StringBuilder(head);
@@ -152,6 +156,8 @@ public final class Main {
             .append("The extension gives each test a copy of its class's snapshot (a namespace restore); DynamoDB Local has no "
                 + "equivalent (a test there deletes and recreates its tables, or cleans up item by item), so there is no ratio.\n\n")
             .append(reset);
+        md.append("\n## Durable storage: `dynamotest-server.jar --data-dir` vs DynamoDB Local's server with `-sharedDb -dbPath`\n\n")
+            .append(durable);
         md.append(String.format(Locale.ROOT, "%nThe whole run took %.1f minutes. Raw answers of every worker: "
             + "`benchmarks/target/bench-run/raw.txt`; logs beside it.%n", minutes));
 

@@ -167,7 +167,7 @@ final class Workloads {
         return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
     }
 
-    private void create(CreateTableRequest.Builder b) throws InterruptedException {
+    void create(CreateTableRequest.Builder b) throws InterruptedException {
         String name = b.build().tableName();
         c.createTable(b.billingMode(BillingMode.PAY_PER_REQUEST).build());
         long end = System.nanoTime() + 60_000_000_000L;
@@ -180,7 +180,7 @@ final class Workloads {
     }
 
     /** BatchWriteItem in 25s from LOAD_THREADS threads, retrying unprocessed items. */
-    private void load(String table, int n, LongFunction<Map<String, AttributeValue>> gen) throws InterruptedException {
+    void load(String table, int n, LongFunction<Map<String, AttributeValue>> gen) throws InterruptedException {
         int batches = (n + 24) / 25;
         Phase.Result r = Phase.run(LOAD_THREADS, batches, 3_600_000, (t, b) -> {
             List<WriteRequest> reqs = new ArrayList<>(25);

@@ -365,10 +365,8 @@ public final class DurableStore implements CommitListener, Closeable {
 
     private static void writeItems(JsonGenerator g, String field, TableData data) throws IOException {
         g.writeArrayFieldStart(field);
-        for (Object partition : data.partitions().values()) {
-            for (Item item : TableData.items(partition)) {
-                AttributeValueJson.writeItem(g, item);
-            }
+        for (Item item : data.allItems()) {
+            AttributeValueJson.writeItem(g, item);
         }
         g.writeEndArray();
     }

@@ -121,12 +121,10 @@ public final class EngineSnapshots {
     }
 
     private static void writeItems(JsonGenerator g, TableData data) throws IOException {
-        for (Object partition : data.partitions().values()) {
-            for (Item item : TableData.items(partition)) {
-                g.writeStartObject();
-                StateJson.writeItem(g, "item", item);
-                g.writeEndObject();
-            }
+        for (Item item : data.allItems()) {
+            g.writeStartObject();
+            StateJson.writeItem(g, "item", item);
+            g.writeEndObject();
         }
     }
 

@@ -3,8 +3,12 @@ package dev.dynamotest.engine.table;
 import dev.dynamotest.engine.model.AttributeValue;
 import dev.dynamotest.engine.model.Item;
 import dev.dynamotest.engine.model.Values;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.pcollections.TreePMap;
 
 /**
@@ -40,7 +44,7 @@ public final class TableData {
     /** An empty table with the given secondary indexes. */
     public static TableData empty(List<IndexLayout> layouts) {
         IndexData[] idx = new IndexData[layouts.size()];
-        java.util.Arrays.fill(idx, IndexData.EMPTY);
+        Arrays.fill(idx, IndexData.EMPTY);
         return new TableData(TreePMap.empty(), 0, 0, List.copyOf(layouts), idx);
     }
 
@@ -133,6 +137,33 @@ public final class TableData {
     /** The items of a partition value of {@link #partitions()}, in sort-key order. */
     public static Iterable<Item> items(Object partition) {
         return partition instanceof Item item ? List.of(item) : sortMap(partition).values();
+    }
+
+    /**
+     * Every item of the table, partition after partition in scan order and by sort key within a partition: the walk
+     * that snapshots, checkpoints and exports write out. Lazy; it reads this immutable instance, so it needs no lock.
+     */
+    public Iterable<Item> allItems() {
+        return () -> new Iterator<>() {
+            private final Iterator<Object> parts = partitions.values().iterator();
+            private Iterator<Item> inPartition = Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!inPartition.hasNext() && parts.hasNext()) {
+                    inPartition = items(parts.next()).iterator();
+                }
+                return inPartition.hasNext();
+            }
+
+            @Override
+            public Item next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return inPartition.next();
+            }
+        };
     }
 
     /** A partition value of {@link #partitions()} as a map by sort key (a map of one entry for an item). */

@@ -8,7 +8,6 @@ import dev.dynamotest.engine.table.CommitListener;
 import dev.dynamotest.engine.table.Namespace;
 import dev.dynamotest.engine.table.PrimaryKey;
 import dev.dynamotest.engine.table.Table;
-import dev.dynamotest.engine.table.TableData;
 import dev.dynamotest.engine.table.TableMetadata;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -66,14 +65,12 @@ public final class TtlSweeper {
         String attribute = ttl.attributeName();
         Instant now = clock.instant();
         List<PrimaryKey> expired = new ArrayList<>();
-        for (Object partition : table.data().partitions().values()) {
-            for (Item item : TableData.items(partition)) {
-                if (isExpired(item, attribute, now)) {
-                    PrimaryKey key = Reader.keyOf(item, table.keySchema());
-                    Instant expiry = Instant.ofEpochSecond(((AttributeValue.N) item.get(attribute)).value().value().longValue());
-                    if (!expiry.plus(delay.after(table, key, expiry)).isAfter(now)) {
-                        expired.add(key);
-                    }
+        for (Item item : table.data().allItems()) {
+            if (isExpired(item, attribute, now)) {
+                PrimaryKey key = Reader.keyOf(item, table.keySchema());
+                Instant expiry = Instant.ofEpochSecond(((AttributeValue.N) item.get(attribute)).value().value().longValue());
+                if (!expiry.plus(delay.after(table, key, expiry)).isAfter(now)) {
+                    expired.add(key);
                 }
             }
         }

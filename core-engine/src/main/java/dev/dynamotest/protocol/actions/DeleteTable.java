@@ -6,19 +6,13 @@ import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.engine.table.Table;
 import dev.dynamotest.protocol.Action;
 import dev.dynamotest.protocol.RequestContext;
-import dev.dynamotest.protocol.Requests;
-import dev.dynamotest.protocol.ValidationErrors;
 import java.io.IOException;
 
 /** DeleteTable: honours deletion protection; returns the service's short description with status DELETING. */
 public final class DeleteTable implements Action {
     @Override
     public void execute(RequestContext ctx, JsonNode req, JsonGenerator out) throws IOException {
-        String name = Requests.string(req, "TableName");
-        ValidationErrors v = new ValidationErrors();
-        v.tableName("tableName", name, true);
-        v.throwIfAny();
-        Table table = Tables.described(ctx, name);
+        Table table = Tables.described(ctx, req);
         if (table.metadata().deletionProtection()) {
             throw DynamoException.validation("Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.");
         }

@@ -5,19 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamotest.engine.table.Table;
 import dev.dynamotest.protocol.Action;
 import dev.dynamotest.protocol.RequestContext;
-import dev.dynamotest.protocol.Requests;
-import dev.dynamotest.protocol.ValidationErrors;
 import java.io.IOException;
 
 /** DescribeTable: the full TableDescription; tables are ACTIVE as soon as they exist. */
 public final class DescribeTable implements Action {
     @Override
     public void execute(RequestContext ctx, JsonNode req, JsonGenerator out) throws IOException {
-        String name = Requests.string(req, "TableName");
-        ValidationErrors v = new ValidationErrors();
-        v.tableName("tableName", name, true);
-        v.throwIfAny();
-        Table table = Tables.described(ctx, name);
+        Table table = Tables.described(ctx, req);
         out.writeStartObject();
         out.writeFieldName("Table");
         TableDescriptions.write(out, table, "ACTIVE");

@@ -159,15 +159,13 @@ public final class Exports {
              GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16);
              JsonGenerator g = Json.FACTORY.createGenerator(gz)) {
             g.setRootValueSeparator(null);
-            for (Object partition : data.partitions().values()) {
-                for (Item item : TableData.items(partition)) {
-                    g.writeStartObject();
-                    AttributeValueJson.writeItemField(g, "Item", item);
-                    g.writeEndObject();
-                    g.writeRaw('\n');
-                    items++;
-                    bytes += item.sizeBytes();
-                }
+            for (Item item : data.allItems()) {
+                g.writeStartObject();
+                AttributeValueJson.writeItemField(g, "Item", item);
+                g.writeEndObject();
+                g.writeRaw('\n');
+                items++;
+                bytes += item.sizeBytes();
             }
         }
         byte[] md5 = md5(Files.readAllBytes(file));

@@ -34,11 +34,7 @@ public final class TableReplicaAutoScaling {
     public static final class Describe implements Action {
         @Override
         public void execute(RequestContext ctx, JsonNode req, JsonGenerator out) throws IOException {
-            String name = Requests.string(req, "TableName");
-            ValidationErrors v = new ValidationErrors();
-            v.tableName("tableName", name, true);
-            v.throwIfAny();
-            Table t = Tables.described(ctx, name);
+            Table t = Tables.described(ctx, req);
             out.writeStartObject();
             write(out, ctx, t);
             out.writeEndObject();
@@ -49,11 +45,7 @@ public final class TableReplicaAutoScaling {
     public static final class Update implements Action {
         @Override
         public void execute(RequestContext ctx, JsonNode req, JsonGenerator out) throws IOException {
-            String name = Requests.string(req, "TableName");
-            ValidationErrors v = new ValidationErrors();
-            v.tableName("tableName", name, true);
-            v.throwIfAny();
-            Table t = Tables.described(ctx, name);
+            Table t = Tables.described(ctx, req);
             String table = "table/" + t.name();
             apply(ctx, table, ScalableDimension.TABLE_WRITE, Requests.object(req, "ProvisionedWriteCapacityAutoScalingUpdate"));
             JsonNode gsis = Requests.array(req, "GlobalSecondaryIndexUpdates");

@@ -1,11 +1,14 @@
 package dev.dynamotest.protocol.actions;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.dynamotest.engine.error.DynamoException;
 import dev.dynamotest.engine.error.ErrorTypes;
 import dev.dynamotest.engine.error.Messages;
 import dev.dynamotest.engine.table.Namespace;
 import dev.dynamotest.engine.table.Table;
 import dev.dynamotest.protocol.RequestContext;
+import dev.dynamotest.protocol.Requests;
+import dev.dynamotest.protocol.ValidationErrors;
 
 /** Looks up a request's table by name or ARN in the caller's namespace. */
 final class Tables {
@@ -28,6 +31,18 @@ final class Tables {
             throw DynamoException.resourceNotFound(String.format(Messages.TABLE_NOT_FOUND, nameOrArn));
         }
         return t;
+    }
+
+    /**
+     * For control-plane operations on the table of the request's {@code TableName} (a name or an ARN): validated as the
+     * service validates it, then looked up; an unknown table gets the message that names it.
+     */
+    static Table described(RequestContext ctx, JsonNode req) {
+        String name = Requests.string(req, "TableName");
+        ValidationErrors v = new ValidationErrors();
+        v.tableName("tableName", name, true);
+        v.throwIfAny();
+        return described(ctx, name);
     }
 
     /** For the backup operations, which answer TableNotFoundException "Table not found: NAME" for an unknown table. */

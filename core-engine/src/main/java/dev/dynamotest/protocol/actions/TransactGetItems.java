@@ -58,8 +58,7 @@ public final class TransactGetItems implements Action {
         v.throwIfAny();
         List<Get> gets = new ArrayList<>();
         Set<String> targets = new HashSet<>();
-        List<TransactionCanceled.Reason> keyErrors = new ArrayList<>(items.size());
-        boolean anyKeyError = false;
+        TransactionCanceled.KeyErrors keyErrors = new TransactionCanceled.KeyErrors();
         for (JsonNode ti : items) {
             JsonNode g = Requests.object(ti, "Get");
             ExpressionAttributes attrs = new ExpressionAttributes(Requests.stringMap(g, "ExpressionAttributeNames"), null);
@@ -71,26 +70,16 @@ public final class TransactGetItems implements Action {
             attrs.checkAllUsed();
             Table table = Tables.require(ctx, Requests.string(g, "TableName"));
             ReplicaUpdates.refuseTransaction(table); // MRSC global tables have no transactions
-            PrimaryKey key;
-            try {
-                key = table.keySchema().keyOf(Requests.attributeMap(g, "Key"));
-            } catch (DynamoException e) {
-                if (!TransactionCanceled.isKeyError(e)) {
-                    throw e;
-                }
-                keyErrors.add(new TransactionCanceled.Reason("ValidationError", e.getMessage(), null));
-                anyKeyError = true;
+            PrimaryKey key = keyErrors.check(() -> table.keySchema().keyOf(Requests.attributeMap(g, "Key")));
+            if (key == null) {
                 continue;
             }
-            keyErrors.add(TransactionCanceled.Reason.NONE);
             if (!targets.add(table.metadata().arn() + "\u0000" + key.partition() + "\u0000" + key.sort())) {
                 throw DynamoException.validation("Transaction request cannot include multiple operations on one item");
             }
             gets.add(new Get(table, key, projection));
         }
-        if (anyKeyError) {
-            throw new TransactionCanceled(keyErrors);
-        }
+        keyErrors.throwIfAny();
         List<Table> tables = new ArrayList<>();
         gets.forEach(g -> tables.add(g.table()));
         Map<Table, TableData> snapshot = tables.get(0).commitPoint().snapshot(tables);

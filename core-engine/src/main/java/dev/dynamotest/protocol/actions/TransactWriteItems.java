@@ -124,8 +124,7 @@ public final class TransactWriteItems implements Action {
      */
     static List<ItemWrite> plan(RequestContext ctx, JsonNode items) {
         List<ItemWrite> writes = new ArrayList<>(items.size());
-        List<TransactionCanceled.Reason> keyErrors = new ArrayList<>(items.size());
-        boolean anyKeyError = false;
+        TransactionCanceled.KeyErrors keyErrors = new TransactionCanceled.KeyErrors();
         Set<String> targets = new HashSet<>();
         long bytes = 0;
         for (JsonNode ti : items) {
@@ -138,40 +137,39 @@ public final class TransactWriteItems implements Action {
             if (kinds != 1) {
                 throw DynamoException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
             }
-            ItemWrite w;
-            JsonNode n;
-            try {
-                if ((n = Requests.object(ti, "Put")) != null) {
-                    w = PutItem.plan(ctx, n, false);
-                    bytes += Requests.item(n, "Item").sizeBytes();
-                } else if ((n = Requests.object(ti, "Update")) != null) {
-                    w = UpdateItem.plan(ctx, n, false);
-                } else if ((n = Requests.object(ti, "Delete")) != null) {
-                    w = DeleteItem.plan(ctx, n, false, false);
-                } else {
-                    w = DeleteItem.plan(ctx, Requests.object(ti, "ConditionCheck"), false, true);
-                }
-            } catch (DynamoException e) {
-                if (!TransactionCanceled.isKeyError(e)) {
-                    throw e;
-                }
-                keyErrors.add(new TransactionCanceled.Reason("ValidationError", e.getMessage(), null));
-                anyKeyError = true;
+            ItemWrite w = keyErrors.check(() -> planAction(ctx, ti));
+            if (w == null) {
                 continue;
             }
-            keyErrors.add(TransactionCanceled.Reason.NONE);
+            JsonNode put = Requests.object(ti, "Put");
+            if (put != null) {
+                bytes += Requests.item(put, "Item").sizeBytes();
+            }
             if (!targets.add(w.table.metadata().arn() + "\u0000" + keyText(w.key))) {
                 throw DynamoException.validation("Transaction request cannot include multiple operations on one item");
             }
             writes.add(w);
         }
-        if (anyKeyError) {
-            throw new TransactionCanceled(keyErrors);
-        }
+        keyErrors.throwIfAny();
         if (bytes > MAX_BYTES) {
             throw DynamoException.validation("Transaction request cannot be larger than 4 MB");
         }
         return writes;
+    }
+
+    /** One action (exactly one of Put, Update, Delete, ConditionCheck) as a planned write. */
+    private static ItemWrite planAction(RequestContext ctx, JsonNode ti) {
+        JsonNode n;
+        if ((n = Requests.object(ti, "Put")) != null) {
+            return PutItem.plan(ctx, n, false);
+        }
+        if ((n = Requests.object(ti, "Update")) != null) {
+            return UpdateItem.plan(ctx, n, false);
+        }
+        if ((n = Requests.object(ti, "Delete")) != null) {
+            return DeleteItem.plan(ctx, n, false, false);
+        }
+        return DeleteItem.plan(ctx, Requests.object(ti, "ConditionCheck"), false, true);
     }
 
     private static String keyText(PrimaryKey k) {

@@ -11,6 +11,7 @@ import dev.dynamotest.protocol.RequestHandler;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * TransactionCanceledException with one CancellationReason per action, in action order, and the service's
@@ -59,6 +60,39 @@ public final class TransactionCanceled extends DynamoException implements Reques
             }
         }
         return false;
+    }
+
+    /**
+     * The key outcome of each action of a transaction, in action order: a key that does not match its table's schema
+     * ({@link #isKeyError}) becomes a ValidationError reason, and once every action has been read the transaction is
+     * cancelled with all of them ({@link #throwIfAny}), as the service does; any other error is thrown at once.
+     */
+    static final class KeyErrors {
+        private final List<Reason> reasons = new ArrayList<>();
+        private boolean any;
+
+        /** The next action's {@code step} result, or null when it failed with a key error (recorded as its reason). */
+        <T> T check(Supplier<T> step) {
+            T result;
+            try {
+                result = step.get();
+            } catch (DynamoException e) {
+                if (!isKeyError(e)) {
+                    throw e;
+                }
+                reasons.add(new Reason("ValidationError", e.getMessage(), null));
+                any = true;
+                return null;
+            }
+            reasons.add(Reason.NONE);
+            return result;
+        }
+
+        void throwIfAny() {
+            if (any) {
+                throw new TransactionCanceled(reasons);
+            }
+        }
     }
 
     public List<Reason> reasons() {

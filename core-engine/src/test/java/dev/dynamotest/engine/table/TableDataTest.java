@@ -8,8 +8,10 @@ import dev.dynamotest.engine.model.AttrType;
 import dev.dynamotest.engine.model.AttributeValue;
 import dev.dynamotest.engine.model.Item;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 
 class TableDataTest {
@@ -54,6 +56,27 @@ class TableDataTest {
     }
 
     @Test
+    void allItemsWalksEveryPartitionInScanOrderAndEachBySortKey() {
+        assertThat(TableData.EMPTY.allItems()).isEmpty();
+        TableData d = TableData.empty(List.of());
+        for (String pk : new String[] {"a", "b", "c"}) {
+            for (long sk : new long[] {3, 1, 2}) {
+                d = put(d, item(pk, sk, null));
+            }
+        }
+        TableData walked = d;
+        List<Item> expected = new ArrayList<>();
+        d.partitions().keySet().forEach(pid -> expected.addAll(walked.partition(pid.value()).values()));
+        List<Item> all = new ArrayList<>();
+        d.allItems().forEach(all::add);
+        assertThat(all).hasSize(9).containsExactlyElementsOf(expected);
+        assertThat(all.subList(0, 3)).extracting(i -> i.get("sk")).containsExactly(AttributeValue.n(1), AttributeValue.n(2), AttributeValue.n(3));
+        Iterator<Item> it = d.allItems().iterator();
+        all.forEach(x -> it.next());
+        assertThatThrownBy(it::next).isInstanceOf(NoSuchElementException.class);
+    }
+
+    @Test
     void snapshotsAreUnaffectedByLaterWrites() {
         TableData before = put(TableData.empty(List.of()), item("a", 1, null));
         TableData after = put(before, item("a", 2, null));
@@ -84,7 +107,7 @@ class TableDataTest {
         assertThat(d.partition(AttributeValue.s("a")).values()).containsExactly(d.get(a));
         assertThat(d.partition(AttributeValue.s("z"))).isNull();
         List<Item> scanned = new ArrayList<>();
-        d.partitions().values().forEach(p -> TableData.items(p).forEach(scanned::add));
+        d.allItems().forEach(scanned::add);
         assertThat(scanned).hasSize(3).contains(d.get(a));
         d = d.with(a, d.get(a), null);
         assertThat(d.get(a)).isNull();
@@ -93,10 +116,8 @@ class TableDataTest {
         assertThat(three.get(a)).isNotNull();
         assertThat(empty.itemCount()).isZero();
         long size = 0;
-        for (Object p : d.partitions().values()) {
-            for (Item i : TableData.items(p)) {
-                size += i.sizeBytes();
-            }
+        for (Item i : d.allItems()) {
+            size += i.sizeBytes();
         }
         assertThat(d.sizeBytes()).isEqualTo(size);
     }
