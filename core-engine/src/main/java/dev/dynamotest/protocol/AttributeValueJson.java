@@ -102,31 +102,14 @@ public final class AttributeValueJson {
                 for (JsonNode v : array(value)) {
                     raw.add(text(v));
                 }
-                if (raw.isEmpty()) {
-                    throw DynamoException.validation(Messages.EMPTY_SET, "string");
-                }
-                LinkedHashSet<String> set = new LinkedHashSet<>(raw);
-                if (set.size() != raw.size()) {
-                    throw DynamoException.validation(Messages.SET_DUPLICATES, raw.toString());
-                }
-                return new AttributeValue.SS(set);
+                return stringSet(raw);
             }
             case "NS": {
-                List<String> raw = new ArrayList<>();
                 List<Num> nums = new ArrayList<>();
                 for (JsonNode v : array(value)) {
-                    String t = text(v);
-                    raw.add(t);
-                    nums.add(Num.parse(t));
+                    nums.add(Num.parse(text(v)));
                 }
-                if (raw.isEmpty()) {
-                    throw DynamoException.validation(Messages.EMPTY_SET, "number");
-                }
-                LinkedHashSet<Num> set = new LinkedHashSet<>(nums);
-                if (set.size() != nums.size()) {
-                    throw DynamoException.validation(Messages.NUMBER_SET_DUPLICATES);
-                }
-                return new AttributeValue.NS(set);
+                return numberSet(nums);
             }
             case "BS": {
                 List<Bytes> bs = new ArrayList<>();
@@ -164,11 +147,39 @@ public final class AttributeValueJson {
         return value.textValue();
     }
 
+    /** An SS value from its members as sent: not empty, no duplicates. */
+    static AttributeValue stringSet(List<String> raw) {
+        if (raw.isEmpty()) {
+            throw DynamoException.validation(Messages.EMPTY_SET, "string");
+        }
+        LinkedHashSet<String> set = new LinkedHashSet<>(raw);
+        if (set.size() != raw.size()) {
+            throw DynamoException.validation(Messages.SET_DUPLICATES, raw.toString());
+        }
+        return new AttributeValue.SS(set);
+    }
+
+    /** An NS value from its members: not empty, no duplicates (by numeric value). */
+    static AttributeValue numberSet(List<Num> nums) {
+        if (nums.isEmpty()) {
+            throw DynamoException.validation(Messages.EMPTY_SET, "number");
+        }
+        LinkedHashSet<Num> set = new LinkedHashSet<>(nums);
+        if (set.size() != nums.size()) {
+            throw DynamoException.validation(Messages.NUMBER_SET_DUPLICATES);
+        }
+        return new AttributeValue.NS(set);
+    }
+
     private static Bytes binary(JsonNode value) {
         if (!value.isTextual()) {
             throw DynamoException.serialization(Requests.unexpected(value, "blob"));
         }
-        String text = value.textValue();
+        return binary(value.textValue());
+    }
+
+    /** A B value's base64 text, decoded as strictly as the service does. */
+    static Bytes binary(String text) {
         if (text.length() % 4 != 0) {
             throw DynamoException.serialization(BASE64_LENGTH + text.length());
         }
@@ -210,7 +221,7 @@ public final class AttributeValueJson {
     }
 
     /** An attribute name or map key longer than 65,535 UTF-8 bytes is refused. */
-    private static String name(String name) {
+    static String name(String name) {
         // a char is at most 3 UTF-8 bytes: only long names need counting
         if (name.length() > MAX_NAME_BYTES / 3 && AttributeValue.utf8Length(name) > MAX_NAME_BYTES) {
             throw DynamoException.validation(NAME_TOO_LONG);
@@ -220,6 +231,9 @@ public final class AttributeValueJson {
 
     /** Reads a map of attribute values (an item, a key, ExpressionAttributeValues). */
     public static Map<String, AttributeValue> readMap(JsonNode node) {
+        if (node instanceof StreamingRequestReader.Preread p) {
+            return new LinkedHashMap<>(p.attributes());
+        }
         if (!node.isObject()) {
             throw DynamoException.serialization(Requests.unexpected(node, "map"));
         }
@@ -233,6 +247,9 @@ public final class AttributeValueJson {
 
     /** Reads an item: as {@link #readMap}, into the compact form items hold. */
     public static Item readItem(JsonNode node) {
+        if (node instanceof StreamingRequestReader.Preread p) {
+            return Item.wrap(p.attributes());
+        }
         if (!node.isObject()) {
             throw DynamoException.serialization(Requests.unexpected(node, "map"));
         }

@@ -60,6 +60,22 @@ public final class Json {
         }
     }
 
+    /**
+     * Parses the request body of {@code operation}: the point operations' item or key straight into engine values
+     * when the body is an ordinary one ({@link StreamingRequestReader}), anything else as {@link #parse} does, with
+     * the same answers and errors either way.
+     */
+    public static JsonNode parseRequest(String operation, byte[] body, int offset, int length) throws IOException {
+        String member = StreamingRequestReader.attributeMember(operation);
+        if (member != null) {
+            JsonNode fast = StreamingRequestReader.read(body, offset, length, member);
+            if (fast != null) {
+                return fast;
+            }
+        }
+        return parse(body, offset, length);
+    }
+
     public static ObjectNode object() {
         return NODES.objectNode();
     }

@@ -23,6 +23,8 @@ public final class HostCheck {
 
     private final boolean any;
     private final Set<String> names = new TreeSet<>();
+    /** The last Host header allowed (the answer depends on the header alone). */
+    private volatile String lastAllowed;
 
     public HostCheck(String boundHost, Collection<String> allowed) {
         boolean all = false;
@@ -48,7 +50,7 @@ public final class HostCheck {
 
     /** Whether a request with this {@code Host} header (host, optional port) is answered. */
     public boolean allows(String hostHeader) {
-        if (any || hostHeader == null) {
+        if (any || hostHeader == null || hostHeader.equals(lastAllowed)) {
             return true;
         }
         String host = hostOf(hostHeader.trim().toLowerCase(Locale.ROOT));
@@ -58,7 +60,12 @@ public final class HostCheck {
         if (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1); // "localhost." is "localhost"
         }
-        return host.equals("localhost") || host.endsWith(".localhost") || isIpv4(host) || isIpv6(host) || names.contains(host);
+        boolean allowed = host.equals("localhost") || host.endsWith(".localhost") || isIpv4(host) || isIpv6(host)
+            || names.contains(host);
+        if (allowed) {
+            lastAllowed = hostHeader; // clients send the same Host header on every request: judged once
+        }
+        return allowed;
     }
 
     /** The host part of {@code host[:port]} or {@code [v6][:port]}, without brackets; null if malformed. */

@@ -1,9 +1,9 @@
 package dev.dynamotest.protocol.pipeline;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.dynamotest.protocol.Json;
 import dev.dynamotest.protocol.RequestHandler;
+import dev.dynamotest.protocol.ResponseBuffer;
 import dev.dynamotest.protocol.Response;
 import java.io.IOException;
 
@@ -11,14 +11,18 @@ import java.io.IOException;
 public final class ActionStage implements Stage {
     @Override
     public Response apply(Exchange exchange, Chain next) throws IOException {
-        ByteArrayBuilder buffer = new ByteArrayBuilder(512);
+        ResponseBuffer buffer = ResponseBuffer.acquire();
         // global tables: replicated writes that came due are applied around each operation
         exchange.engine().replication().beforeRequest();
-        try (JsonGenerator g = Json.FACTORY.createGenerator(buffer)) {
-            exchange.action().execute(exchange.context(), exchange.request(), g);
+        try {
+            try (JsonGenerator g = Json.FACTORY.createGenerator(buffer)) {
+                exchange.action().execute(exchange.context(), exchange.request(), g);
+            } finally {
+                exchange.engine().replication().afterRequest();
+            }
+            return RequestHandler.ok(buffer.toByteArray(), exchange.requestId());
         } finally {
-            exchange.engine().replication().afterRequest();
+            ResponseBuffer.release(buffer);
         }
-        return RequestHandler.ok(buffer.toByteArray(), exchange.requestId());
     }
 }

@@ -56,7 +56,7 @@ public final class ReadStage implements Stage {
         try {
             JsonNode request;
             try {
-                request = Json.parse(exchange.body(), 0, length);
+                request = Json.parseRequest(operation, exchange.body(), 0, length);
             } catch (JsonProcessingException e) {
                 throw DynamoException.serialization(e.getOriginalMessage());
             }
