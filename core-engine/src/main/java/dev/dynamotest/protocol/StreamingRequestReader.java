@@ -120,9 +120,7 @@ final class StreamingRequestReader {
             return request;
         } catch (Exception e) { // NotFast, malformed JSON, a bad value: all for the tree path to answer
             return null;
-        } catch (StackOverflowError e) {
-            return null;
-        }
+        } // no StackOverflowError to catch: nesting stops at the item limit (nested)
     }
 
     /** The members of an attribute map, the parser on its START_OBJECT; {@code depth} as in AttributeValueJson. */
