@@ -16,6 +16,16 @@ final class DynamoTestTargets {
         return new Target(Target.client(URI.create("http://in-process"), InProcessClients.httpClient(engine)), () -> { });
     }
 
+    record Settled(Target target, Runnable settle) {
+    }
+
+    /** {@link #inProcess}, with a way to empty the engine's request journal (for measuring item storage alone). */
+    static Settled inProcessSettled() {
+        Engine engine = new Engine();
+        return new Settled(new Target(Target.client(URI.create("http://in-process"), InProcessClients.httpClient(engine)), () -> { }),
+            () -> engine.journal().clear());
+    }
+
     /** A new engine behind the embedded HTTP server on a free port, and an Apache SDK client to it. */
     static Target embeddedHttp() {
         DynamoTestServer server = DynamoTestServer.builder().port(0).start();

@@ -61,7 +61,7 @@ public final class Main {
     final String heap;
     final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     final List<String> raw = new ArrayList<>();
-    /** {@code --only startup,http,inprocess,injvm,durable}: a partial run (for development), written beside the logs. */
+    /** {@code --only startup,http,inprocess,injvm,durable,memory}: a partial run (for development), written beside the logs. */
     final List<String> only;
 
     Main(Map<String, String> o) throws Exception {
@@ -132,6 +132,10 @@ public final class Main {
         if (section("durable")) {
             new Durable(this).run(durable);
         }
+        StringBuilder perItem = new StringBuilder();
+        if (section("memory")) {
+            MemorySection.run(this, perItem);
+        }
         double minutes = (System.nanoTime() - t0) / 60e9;
 
         StringBuilder md = new StringBuilder(head);
@@ -150,6 +154,7 @@ public final class Main {
             .append(heap).append(" -Xmx").append(heap).append(" -XX:+AlwaysPreTouch`, so it is resident from the start): "
                 + "native memory such as DynamoDB Local's SQLite database. Per million items = (Δheap + ΔRSS) × 1,000,000 / "
                 + "items loaded.\n");
+        md.append("\n## Memory per item: ~100 B, ~1 KB and ~10 KB items\n\n").append(perItem);
         md.append("\n## DynamoTest only: in-process transport vs embedded HTTP server vs a do-nothing HTTP endpoint (one JVM, "
             + "same engine, same SDK client)\n\n").append(transports);
         md.append("\n## DynamoTest only: per-test reset of the JUnit extension with 100,000 seeded items\n\n")

@@ -96,6 +96,20 @@ public sealed interface AttributeValue {
             this.held = value != null && isAscii(value) ? value.getBytes(StandardCharsets.ISO_8859_1) : value;
         }
 
+        private S(byte[] ascii) {
+            this.held = ascii;
+        }
+
+        /** For {@link ItemCodec}: the S of ASCII text held as these bytes, which the caller hands over. */
+        static S ofAscii(byte[] ascii) {
+            return new S(ascii);
+        }
+
+        /** For {@link ItemCodec}: the String of a non-ASCII value, null for an ASCII one. */
+        String heldString() {
+            return held instanceof String s ? s : null;
+        }
+
         private static boolean isAscii(String s) {
             for (int i = 0; i < s.length(); i++) {
                 if (s.charAt(i) >= 0x80) {

@@ -22,6 +22,11 @@ public final class Bytes implements Comparable<Bytes> {
         return new Bytes(bytes);
     }
 
+    /** For {@link ItemCodec}: the array held, not a copy (never to be changed). */
+    byte[] shared() {
+        return bytes;
+    }
+
     public int length() {
         return bytes.length;
     }

@@ -20,6 +20,12 @@ public final class CompactList<E> extends AbstractList<E> implements RandomAcces
         this.elements = elements;
     }
 
+    /** For {@link ItemCodec}: a list over this array, which the caller hands over. */
+    @SuppressWarnings("unchecked")
+    static <E> CompactList<E> ofArray(Object[] elements) {
+        return elements.length == 0 ? (CompactList<E>) EMPTY : new CompactList<>(elements);
+    }
+
     /** The elements of {@code values} in order; a {@code CompactList} is returned as it is. */
     @SuppressWarnings("unchecked")
     public static <E> CompactList<E> copyOf(Collection<? extends E> values) {

@@ -26,6 +26,12 @@ public final class CompactSet<E> extends AbstractSet<E> {
         this.index = ArrayIndex.build(elements, elements.length, 1);
     }
 
+    /** For {@link ItemCodec}: a set of these distinct, non-null elements, which the caller hands over. */
+    @SuppressWarnings("unchecked")
+    static <E> CompactSet<E> ofDistinct(Object[] elements) {
+        return elements.length == 0 ? (CompactSet<E>) EMPTY : new CompactSet<>(elements);
+    }
+
     /**
      * The distinct elements of {@code values} in first-occurrence order (as a {@code LinkedHashSet} would keep
      * them); a {@code CompactSet} is returned as it is.

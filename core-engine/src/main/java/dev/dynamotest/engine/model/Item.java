@@ -4,21 +4,30 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An immutable item: attribute name to value, with its DynamoDB size computed once. It holds the parts of an
- * {@link AttributeMap} (the shared shape of its names and its values) rather than the map object, and
- * {@link #attributes()} is a view over them.
+ * An immutable item: attribute name to value, with its DynamoDB size computed once. It holds the shared shape of
+ * its names ({@link AttributeMap.Shape}) and its values encoded in one byte array ({@link ItemCodec}) rather than
+ * an object per value: a stored item costs little more than its DynamoDB size. {@link #get} decodes one value,
+ * {@link #attributes()} all of them, on each call.
  */
 public final class Item {
     public static final int MAX_SIZE_BYTES = 400 * 1024;
     public static final Item EMPTY = new Item(AttributeMap.EMPTY);
 
+    private static final byte[] NO_DATA = new byte[0];
+
     private final AttributeMap.Shape shape;
-    private final AttributeValue[] values;
-    private int size = -1;
+    private final byte[] data; // the values in the shape's order, encoded by ItemCodec
+    private final int size;
 
     private Item(AttributeMap attributes) {
         this.shape = attributes.shape();
-        this.values = attributes.valueArray();
+        AttributeValue[] values = attributes.valueArray();
+        int s = 0;
+        for (int i = 0; i < values.length; i++) {
+            s += AttributeValue.utf8Length(shape.names[i]) + values[i].sizeBytes();
+        }
+        this.size = s;
+        this.data = values.length == 0 ? NO_DATA : ItemCodec.encode(values, s);
     }
 
     /** Copies the map (an {@link AttributeMap}, being immutable, is taken as it is). */
@@ -36,32 +45,30 @@ public final class Item {
 
     /** The attributes in their order; an unmodifiable {@link AttributeMap}. */
     public Map<String, AttributeValue> attributes() {
-        return new AttributeMap(shape, values);
+        return new AttributeMap(shape, values());
+    }
+
+    private AttributeValue[] values() {
+        return ItemCodec.decodeAll(data, shape.names.length);
     }
 
     public AttributeValue get(String name) {
-        return AttributeMap.get(shape, values, name);
+        int i = ArrayIndex.find(shape.names, shape.names.length, 1, shape.index, name);
+        return i < 0 ? null : ItemCodec.decodeAt(data, i);
     }
 
     public boolean isEmpty() {
-        return values.length == 0;
+        return shape.names.length == 0;
     }
 
     /** Attribute name bytes plus value bytes, as DynamoDB counts item size. */
     public int sizeBytes() {
-        int s = size;
-        if (s < 0) {
-            s = 0;
-            for (int i = 0; i < values.length; i++) {
-                s += AttributeValue.utf8Length(shape.names[i]) + values[i].sizeBytes();
-            }
-            size = s;
-        }
-        return s;
+        return size;
     }
 
     /** A mutable copy, for building a changed item. */
     public LinkedHashMap<String, AttributeValue> toMutableMap() {
+        AttributeValue[] values = values();
         LinkedHashMap<String, AttributeValue> m = new LinkedHashMap<>(Math.max(16, values.length * 4 / 3 + 1));
         for (int i = 0; i < values.length; i++) {
             m.put(shape.names[i], values[i]);

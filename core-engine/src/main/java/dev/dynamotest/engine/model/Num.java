@@ -264,6 +264,35 @@ public final class Num implements Comparable<Num> {
         return SMALL[i];
     }
 
+    /** For {@link ItemCodec}: the BigDecimal of a number of more than {@value #COMPACT_DIGITS} digits, else null. */
+    BigDecimal bigOrNull() {
+        return big;
+    }
+
+    /** For {@link ItemCodec}: the unscaled digits of a compact number. */
+    long compactUnscaled() {
+        return unscaled;
+    }
+
+    /** For {@link ItemCodec}: the scale of a compact number. */
+    int compactScale() {
+        return scale;
+    }
+
+    /** For {@link ItemCodec}: a number from the parts of a valid one (compact, or normalised big), as it was. */
+    static Num restore(long unscaled, int scale, BigDecimal big) {
+        if (big != null) {
+            return new Num(0, 0, big);
+        }
+        if (unscaled == 0) {
+            return ZERO;
+        }
+        if (scale == 0 && unscaled > 0 && unscaled <= SMALL_MAX && SMALL[(int) unscaled] != null) {
+            return SMALL[(int) unscaled];
+        }
+        return new Num(unscaled, scale, null);
+    }
+
     /** i if this is the shared instance of the integer i, else -1. */
     int smallIndex() {
         if (big == null && scale == 0 && unscaled >= 0 && unscaled <= SMALL_MAX && SMALL[(int) unscaled] == this) {

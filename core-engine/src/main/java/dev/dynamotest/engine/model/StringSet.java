@@ -43,6 +43,16 @@ public final class StringSet extends AbstractSet<String> {
         return new StringSet(a);
     }
 
+    /** For {@link ItemCodec}: the elements as held (byte[] of an ASCII element, else the String), not a copy. */
+    Object[] heldElements() {
+        return elements;
+    }
+
+    /** For {@link ItemCodec}: a set of these distinct elements as held, which the caller hands over. */
+    static StringSet ofHeld(Object[] elements) {
+        return elements.length == 0 ? EMPTY : new StringSet(elements);
+    }
+
     private static boolean isAscii(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) >= 0x80) {

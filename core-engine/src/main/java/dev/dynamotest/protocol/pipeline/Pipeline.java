@@ -32,9 +32,10 @@ public final class Pipeline {
         this.head = chain;
     }
 
-    /** journal → read → faults → action, for {@code operations}. */
+    /** journal → read → faults → admission (in-process requests only) → action, for {@code operations}. */
     public static Pipeline standard(Operations operations) {
-        return new Pipeline(List.of(new JournalStage(), new ReadStage(operations), new FaultStage(), new ActionStage()));
+        return new Pipeline(List.of(new JournalStage(), new ReadStage(operations), new FaultStage(), AdmissionStage.fromSystem(),
+            new ActionStage()));
     }
 
     public List<Stage> stages() {
