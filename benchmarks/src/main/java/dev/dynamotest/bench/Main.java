@@ -61,7 +61,7 @@ public final class Main {
     final String heap;
     final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     final List<String> raw = new ArrayList<>();
-    /** {@code --only startup,http,inprocess,injvm}: a partial run (for development), written beside the logs. */
+    /** {@code --only startup,http,inprocess,injvm,suite}: a partial run (for development), written beside the logs. */
     final List<String> only;
 
     Main(Map<String, String> o) throws Exception {
@@ -128,12 +128,18 @@ public final class Main {
             InJvm.transports(transports, z);
             InJvm.reset(reset, z.resets());
         }
+        StringBuilder suite = new StringBuilder();
+        if (section("suite")) {
+            new SuiteBench(this).run(suite);
+        }
         double minutes = (System.nanoTime() - t0) / 60e9;
 
         StringBuilder md = new StringBuilder(head);
         md.append("Ratios are DynamoTest / DynamoDB Local measured in this run: for **throughput** higher is better, for "
             + "**latency**, start-up time and memory lower is better. Absolute figures depend on the machine and on what "
-            + "else runs on it; the ratios are what to compare.\n\n");
+            + "else runs on it; the ratios are what to compare. Each side is warmed equally: one untimed start of each before the "
+            + "start-ups, the same untimed run of every operation on each side of a pair, the same bounded warm-up before each phase, "
+            + "and one untimed whole suite in each way's JVM before the suite's warm run.\n\n");
         md.append("## Start-up: engine start to the first answered request\n\n").append(start);
         md.append("\n## Over HTTP: `java -jar dynamotest-server.jar` vs DynamoDB Local's server, each a separate process\n\n")
             .append(http);
@@ -152,6 +158,7 @@ public final class Main {
             .append("The extension gives each test a copy of its class's snapshot (a namespace restore); DynamoDB Local has no "
                 + "equivalent (a test there deletes and recreates its tables, or cleans up item by item), so there is no ratio.\n\n")
             .append(reset);
+        md.append("\n## How fast is a whole suite: a generated JUnit suite run four ways\n\n").append(suite);
         md.append(String.format(Locale.ROOT, "%nThe whole run took %.1f minutes. Raw answers of every worker: "
             + "`benchmarks/target/bench-run/raw.txt`; logs beside it.%n", minutes));
 
