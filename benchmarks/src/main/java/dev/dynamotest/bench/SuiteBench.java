@@ -32,11 +32,12 @@ final class SuiteBench {
     }
 
     /** A run's figures, from {@link SuiteRunner}'s line. */
-    record Run(int tests, int passed, double wallMs, double medianMs, double p90Ms, double uptimeMs) {
+    record Run(int tests, int passed, double wallMs, double medianMs, double p90Ms, double uptimeMs, double cpuMs) {
         static Run parse(String line) {
             Map<String, String> m = Procs.parse(line.substring("suite-run ".length()));
             return new Run(Integer.parseInt(m.get("tests")), Integer.parseInt(m.get("passed")), Double.parseDouble(m.get("wall_ms")),
-                Double.parseDouble(m.get("median_ms")), Double.parseDouble(m.get("p90_ms")), Double.parseDouble(m.get("uptime_ms")));
+                Double.parseDouble(m.get("median_ms")), Double.parseDouble(m.get("p90_ms")), Double.parseDouble(m.get("uptime_ms")),
+                Double.parseDouble(m.get("cpu_ms")));
         }
     }
 
@@ -112,13 +113,13 @@ final class SuiteBench {
                 + "and the extension's per-test reset included; `@DynamoTest`'s class set-up, tables and `@Seed`, is in the suite time "
                 + "only). A row where a test failed says so and gives no ratio.\n\n");
         md.append("| way | tests passed | suite, cold: JVM start → end (s) | suite, cold run (s) | suite, warm run (s) | per test, warm: "
-            + "median / p90 (ms) | **suite time ratio** to DynamoDB Local embedded, cold / warm (higher is better) |\n"
-            + "|---|---:|---:|---:|---:|---:|---:|\n");
+            + "median / p90 (ms) | CPU time of the JVM, warm run (s) | **suite time ratio** to DynamoDB Local embedded, cold / warm "
+            + "(higher is better) |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Map.Entry<String, Run[]> e : results.entrySet()) {
             Run[] r = e.getValue();
             md.append("| ").append(e.getKey()).append(" | ");
             if (r == null) {
-                md.append("did not finish (see `benchmarks/target/bench-run/suite-*.log`) | | | | | |\n");
+                md.append("did not finish (see `benchmarks/target/bench-run/suite-*.log`) | | | | | | |\n");
                 continue;
             }
             Run cold = r[0];
@@ -127,7 +128,7 @@ final class SuiteBench {
             md.append(warm.passed()).append(" / ").append(g.tests()).append(ok ? "" : " **FAILED**").append(" | ")
                 .append(Report.n1(cold.uptimeMs() / 1000)).append(" | ").append(Report.n1(cold.wallMs() / 1000)).append(" | ")
                 .append(Report.n1(warm.wallMs() / 1000)).append(" | ").append(Report.ms(warm.medianMs())).append(" / ")
-                .append(Report.ms(warm.p90Ms())).append(" | ");
+                .append(Report.ms(warm.p90Ms())).append(" | ").append(Report.n1(warm.cpuMs() / 1000)).append(" | ");
             if (ok && base != null) {
                 md.append("**").append(Report.n1(base[0].wallMs() / cold.wallMs())).append("× / ")
                     .append(Report.n1(base[base.length - 1].wallMs() / warm.wallMs())).append("×**");
@@ -135,12 +136,13 @@ final class SuiteBench {
             md.append(" |\n");
         }
         if (noDocker != null) {
-            md.append("| DynamoDB Local in a container (Testcontainers) | not run: ").append(noDocker).append(" | | | | | |\n");
+            md.append("| DynamoDB Local in a container (Testcontainers) | not run: ").append(noDocker).append(" | | | | | | |\n");
         }
         md.append("\nRatio: DynamoDB Local embedded's suite time / this way's (so 10× means ten times faster). DynamoDB Local "
             + "embedded runs on its own class path (its bundled AWS SDK), reached by reflection; in a container, it is DynamoDB Local "
             + "2.6.1's jars on the same base image as ours (`").append(IMAGE).append("`, built here: no registry is reachable), one "
-            + "container per JVM, its start inside the cold run.\n");
+            + "container per JVM, its start inside the cold run. CPU time: all the JVM's threads (JIT and GC included) during the warm "
+            + "run; on a loaded machine it is steadier than wall time, which then mostly measures the share of the cores a JVM got.\n");
     }
 
     private static List<String> concat(List<String> a, String... more) {
@@ -219,7 +221,8 @@ final class SuiteBench {
         cmd.add("2");
         cmd.addAll(w.config());
         Main.log("suite: %s", w.label());
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.to(log.toFile()));
+        Files.writeString(log, String.join(" ", cmd) + "\n");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("DDB_LOCAL_TELEMETRY", "0");
         pb.environment().put("TESTCONTAINERS_RYUK_DISABLED", "true");
         Process p = pb.start();
