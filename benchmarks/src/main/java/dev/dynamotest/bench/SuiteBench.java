@@ -32,12 +32,12 @@ final class SuiteBench {
     }
 
     /** A run's figures, from {@link SuiteRunner}'s line. */
-    record Run(int tests, int passed, double wallMs, double medianMs, double p90Ms, double uptimeMs, double cpuMs) {
+    record Run(int tests, int passed, double wallMs, double medianMs, double p90Ms, double uptimeMs, double cpuMs, double mainCpuMs) {
         static Run parse(String line) {
             Map<String, String> m = Procs.parse(line.substring("suite-run ".length()));
             return new Run(Integer.parseInt(m.get("tests")), Integer.parseInt(m.get("passed")), Double.parseDouble(m.get("wall_ms")),
                 Double.parseDouble(m.get("median_ms")), Double.parseDouble(m.get("p90_ms")), Double.parseDouble(m.get("uptime_ms")),
-                Double.parseDouble(m.get("cpu_ms")));
+                Double.parseDouble(m.get("cpu_ms")), Double.parseDouble(m.get("main_cpu_ms")));
         }
     }
 
@@ -116,7 +116,7 @@ final class SuiteBench {
                 + "and the extension's per-test reset included; `@DynamoTest`'s class set-up, tables and `@Seed`, is in the suite time "
                 + "only). A row where a test failed says so and gives no ratio.\n\n");
         md.append("| way | tests passed | suite, cold: JVM start → end (s) | suite, cold run (s) | suite, warm run (s) | per test, warm: "
-            + "median / p90 (ms) | CPU time of the JVM, warm run (s) | **suite time ratio** to DynamoDB Local embedded, cold / warm "
+            + "median / p90 (ms) | CPU time, warm run: the JVM / the test thread (s) | **suite time ratio** to DynamoDB Local embedded, cold / warm "
             + "(higher is better) |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Map.Entry<String, Run[]> e : results.entrySet()) {
             Run[] r = e.getValue();
@@ -131,7 +131,8 @@ final class SuiteBench {
             md.append(warm.passed()).append(" / ").append(g.tests()).append(ok ? "" : " **FAILED**").append(" | ")
                 .append(Report.n1(cold.uptimeMs() / 1000)).append(" | ").append(Report.n1(cold.wallMs() / 1000)).append(" | ")
                 .append(Report.n1(warm.wallMs() / 1000)).append(" | ").append(Report.ms(warm.medianMs())).append(" / ")
-                .append(Report.ms(warm.p90Ms())).append(" | ").append(Report.n1(warm.cpuMs() / 1000)).append(" | ");
+                .append(Report.ms(warm.p90Ms())).append(" | ").append(Report.n1(warm.cpuMs() / 1000)).append(" / ")
+                .append(Report.n1(warm.mainCpuMs() / 1000)).append(" | ");
             if (ok && base != null) {
                 md.append("**").append(Report.n1(base[0].wallMs() / cold.wallMs())).append("× / ")
                     .append(Report.n1(base[base.length - 1].wallMs() / warm.wallMs())).append("×**");
@@ -145,7 +146,7 @@ final class SuiteBench {
             + "embedded runs on its own class path (its bundled AWS SDK), reached by reflection; in a container, it is DynamoDB Local "
             + "2.6.1's jars on the same base image as ours (`").append(IMAGE).append("`, built here: no registry is reachable), one "
             + "container per JVM, its start inside the cold run. CPU time: all the JVM's threads (JIT and GC included) during the warm "
-            + "run; on a loaded machine it is steadier than wall time, which then mostly measures the share of the cores a JVM got.\n");
+            + "run, and the thread that ran the tests alone; on a loaded machine it is steadier than wall time, which then mostly measures the share of the cores a JVM got.\n");
     }
 
     private static boolean passed(Run[] r, int tests) {
