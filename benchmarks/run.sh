@@ -5,6 +5,8 @@
 # this repository, never a dependency of it), then runs the orchestrator, which writes benchmarks/RESULTS.md.
 # env: DYNAMOTEST_BENCH_KIT (default ../shared/bench beside the repository), DDBLOCAL_HOME.
 set -euo pipefail
+started=$SECONDS
+trap 'echo "run.sh: took $(( (SECONDS - started) / 60 )) min $(( (SECONDS - started) % 60 )) s in all (build and fetch included)" >&2' EXIT
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 kit="${DYNAMOTEST_BENCH_KIT:-$root/../shared/bench}"
@@ -12,4 +14,4 @@ kit="${DYNAMOTEST_BENCH_KIT:-$root/../shared/bench}"
 export DDBLOCAL_HOME="${DDBLOCAL_HOME:-/tmp/ddblocal}"
 mvn -B -q package -DskipTests -pl benchmarks -am
 "$kit/scripts/fetch-ddblocal.sh" >&2
-exec java -jar benchmarks/target/dynamotest-benchmarks.jar --kit "$kit" --ddblocal-home "$DDBLOCAL_HOME" "$@"
+java -jar benchmarks/target/dynamotest-benchmarks.jar --kit "$kit" --ddblocal-home "$DDBLOCAL_HOME" "$@"

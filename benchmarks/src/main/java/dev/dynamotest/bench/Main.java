@@ -61,7 +61,7 @@ public final class Main {
     final String heap;
     final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     final List<String> raw = new ArrayList<>();
-    /** {@code --only startup,http,inprocess,injvm,durable,memory}: a partial run (for development), written beside the logs. */
+    /** {@code --only startup,http,inprocess,injvm,durable,memory,suite}: a partial run (for development), written beside the logs. */
     final List<String> only;
 
     Main(Map<String, String> o) throws Exception {
@@ -136,12 +136,18 @@ public final class Main {
         if (section("memory")) {
             MemorySection.run(this, perItem);
         }
+        StringBuilder suite = new StringBuilder();
+        if (section("suite")) {
+            new SuiteBench(this).run(suite);
+        }
         double minutes = (System.nanoTime() - t0) / 60e9;
 
         StringBuilder md = new StringBuilder(head);
         md.append("Ratios are DynamoTest / DynamoDB Local measured in this run: for **throughput** higher is better, for "
             + "**latency**, start-up time and memory lower is better. Absolute figures depend on the machine and on what "
-            + "else runs on it; the ratios are what to compare.\n\n");
+            + "else runs on it; the ratios are what to compare. Each side is warmed equally: one untimed start of each before the "
+            + "start-ups, the same untimed run of every operation on each side of a pair, the same bounded warm-up before each phase, "
+            + "and one untimed whole suite in each way's JVM before the suite's warm run.\n\n");
         md.append("## Start-up: engine start to the first answered request\n\n").append(start);
         md.append("\n## Over HTTP: `java -jar dynamotest-server.jar` vs DynamoDB Local's server, each a separate process\n\n")
             .append(http);
@@ -163,6 +169,7 @@ public final class Main {
             .append(reset);
         md.append("\n## Durable storage: `dynamotest-server.jar --data-dir` vs DynamoDB Local's server with `-sharedDb -dbPath`\n\n")
             .append(durable);
+        md.append("\n## How fast is a whole suite: a generated JUnit suite run four ways\n\n").append(suite);
         md.append(String.format(Locale.ROOT, "%nThe whole run took %.1f minutes. Raw answers of every worker: "
             + "`benchmarks/target/bench-run/raw.txt`; logs beside it.%n", minutes));
 

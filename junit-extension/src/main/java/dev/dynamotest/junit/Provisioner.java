@@ -6,20 +6,25 @@ import java.io.InputStream;
 import java.lang.reflect.AnnotatedElement;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.AnnotationSupport;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AutoScalingSettingsUpdate;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReplicaAutoScalingUpdate;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTableReplicaAutoScalingRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Creates declared tables and writes fixtures through the DynamoDB API, so the same declarations work against the
@@ -183,7 +188,47 @@ final class Provisioner {
                 throw new ExtensionConfigurationException(what + ": cannot describe table '" + table + "': " + error(e), e);
             }
         }
-        for (Fixtures.Entry e : entries) {
+        for (int from = 0; from < entries.size(); from += BATCH) {
+            List<Fixtures.Entry> chunk = entries.subList(from, Math.min(entries.size(), from + BATCH));
+            if (chunk.size() == 1 || !writeBatch(client, chunk, what)) {
+                writeEach(client, chunk, what);
+            }
+        }
+    }
+
+    /** Items a BatchWriteItem takes at most. */
+    static final int BATCH = 25;
+
+    /**
+     * Writes up to 25 fixture entries in one BatchWriteItem (unprocessed ones again); false when the batch was refused
+     * as a whole (a duplicate key in it, a bad item), which leaves nothing written: the caller then writes the entries
+     * one by one, in order, so that a bad item is named and a key written twice ends as its last entry says.
+     */
+    private static boolean writeBatch(DynamoDbClient client, List<Fixtures.Entry> chunk, String what) {
+        Map<String, List<WriteRequest>> pending = new LinkedHashMap<>();
+        for (Fixtures.Entry e : chunk) {
+            WriteRequest w = e.delete() ? WriteRequest.builder().deleteRequest(d -> d.key(e.item())).build()
+                : WriteRequest.builder().putRequest(p -> p.item(e.item())).build();
+            pending.computeIfAbsent(e.table(), t -> new ArrayList<>()).add(w);
+        }
+        try {
+            while (!pending.isEmpty()) {
+                Map<String, List<WriteRequest>> request = pending;
+                BatchWriteItemResponse r = client.batchWriteItem(b -> b.requestItems(request));
+                pending = r.hasUnprocessedItems() ? r.unprocessedItems() : Map.of();
+            }
+            return true;
+        } catch (DynamoDbException ex) {
+            if (pending.values().stream().mapToInt(List::size).sum() < chunk.size()) {
+                throw new ExtensionConfigurationException(what + ": BatchWriteItem of fixture items was rejected after "
+                    + "some of them were written: " + error(ex), ex); // not a refusal of the whole batch
+            }
+            return false;
+        }
+    }
+
+    private static void writeEach(DynamoDbClient client, List<Fixtures.Entry> chunk, String what) {
+        for (Fixtures.Entry e : chunk) {
             try {
                 if (e.delete()) {
                     client.deleteItem(b -> b.tableName(e.table()).key(e.item()));
