@@ -257,20 +257,7 @@ public final class RequestShapes {
         if (node.isTextual() && javaType.equals("String")) {
             return node;
         }
-        throw serialization(token(node) + " cannot be converted to " + javaType);
-    }
-
-    private static String token(JsonNode node) {
-        if (node.isTextual()) {
-            return "STRING_VALUE";
-        } else if (node.isIntegralNumber()) {
-            return "NUMBER_VALUE";
-        } else if (node.isNumber()) {
-            return "DECIMAL_VALUE";
-        } else if (node.isBoolean()) {
-            return node.booleanValue() ? "TRUE_VALUE" : "FALSE_VALUE";
-        }
-        return "VALUE_NULL";
+        throw serialization(Requests.token(node) + " cannot be converted to " + javaType);
     }
 
     private static DynamoException serialization(String message) {

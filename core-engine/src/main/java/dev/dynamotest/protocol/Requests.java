@@ -64,7 +64,8 @@ public final class Requests {
         return "Unexpected token " + token(node) + " where a " + expected + " was expected";
     }
 
-    private static String token(JsonNode node) {
+    /** The deserializer's name of the JSON token a value starts with. */
+    static String token(JsonNode node) {
         if (node.isTextual()) {
             return "STRING_VALUE";
         } else if (node.isIntegralNumber()) {
