@@ -150,6 +150,20 @@ class ServiceFidelityControlPlaneTest {
     }
 
     @Test
+    void theOtherTableOperationsUseTheRequiredParameterTextToo() throws Exception {
+        // dynalite's recordings of the service: DescribeTable, DeleteTable, UpdateTable and DescribeTimeToLive check
+        // TableName as required; the data plane reports it as a constraint ("Value null at 'tableName'")
+        for (String op : new String[] {"DescribeTable", "DeleteTable", "UpdateTable", "DescribeTimeToLive"}) {
+            ProtocolEndToEndTest.Raw r = ProtocolEndToEndTest.post("DynamoDB_20120810." + op, "{}");
+            assertThat(r.status()).as(op).isEqualTo(400);
+            assertThat(r.body()).as(op).contains("ValidationException")
+                .contains("\"message\":\"The parameter 'TableName' is required but was not present in the request\"");
+        }
+        ProtocolEndToEndTest.Raw get = ProtocolEndToEndTest.post("DynamoDB_20120810.GetItem", "{\"Key\":{\"pk\":{\"S\":\"a\"}}}");
+        assertThat(get.body()).contains("Value null at 'tableName' failed to satisfy constraint: Member must not be null");
+    }
+
+    @Test
     void tags() throws Exception {
         String name = ServerFixture.uniqueName("fc");
         List<Tag> many = new ArrayList<>();

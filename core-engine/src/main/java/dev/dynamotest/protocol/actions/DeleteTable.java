@@ -12,6 +12,7 @@ import java.io.IOException;
 public final class DeleteTable implements Action {
     @Override
     public void execute(RequestContext ctx, JsonNode req, JsonGenerator out) throws IOException {
+        Tables.requireTableName(req);
         Table table = Tables.described(ctx, req);
         if (table.metadata().deletionProtection()) {
             throw DynamoException.validation("Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.");

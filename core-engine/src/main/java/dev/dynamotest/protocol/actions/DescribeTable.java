@@ -11,6 +11,7 @@ import java.io.IOException;
 public final class DescribeTable implements Action {
     @Override
     public void execute(RequestContext ctx, JsonNode req, JsonGenerator out) throws IOException {
+        Tables.requireTableName(req);
         Table table = Tables.described(ctx, req);
         out.writeStartObject();
         out.writeFieldName("Table");

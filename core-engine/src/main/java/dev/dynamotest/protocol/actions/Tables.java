@@ -45,6 +45,16 @@ final class Tables {
         return described(ctx, name);
     }
 
+    /**
+     * A missing TableName of DescribeTable, DeleteTable, UpdateTable or DescribeTimeToLive: the service's deserializer
+     * checks that member as required before any constraint, as for CreateTable (dynalite's recordings of the service).
+     */
+    static void requireTableName(JsonNode req) {
+        if (Requests.string(req, "TableName") == null) {
+            throw DynamoException.validation(CreateTable.TABLE_NAME_REQUIRED);
+        }
+    }
+
     /** For the backup operations, which answer TableNotFoundException "Table not found: NAME" for an unknown table. */
     static Table backupSource(RequestContext ctx, String nameOrArn) {
         Table t = find(ctx.namespace(), nameOrArn);

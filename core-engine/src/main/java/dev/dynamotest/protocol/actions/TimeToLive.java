@@ -63,6 +63,7 @@ public final class TimeToLive {
     public static final class Describe implements Action {
         @Override
         public void execute(RequestContext ctx, JsonNode req, JsonGenerator out) throws IOException {
+            Tables.requireTableName(req);
             String tableName = Requests.string(req, "TableName");
             ValidationErrors v = new ValidationErrors();
             v.tableName("tableName", tableName, true);

@@ -32,6 +32,7 @@ public final class UpdateTable implements Action {
 
     @Override
     public void execute(RequestContext ctx, JsonNode req, JsonGenerator out) throws IOException {
+        Tables.requireTableName(req);
         String tableName = Requests.string(req, "TableName");
         String billing = Requests.string(req, "BillingMode");
         ValidationErrors v = new ValidationErrors();
