@@ -59,7 +59,7 @@ class HostileStallTest {
         // an exponent beyond an int is no number at all (as for the BigDecimal the service parses with)
         assertThat(catchDynamo(() -> client.scan(ScanRequest.builder().tableName(table).filterExpression("a = :v")
             .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("1e" + "9".repeat(1_000_000)))).build())))
-            .startsWith(eav("The parameter cannot be converted to a numeric value: 1e999").replace(" for key :v", ""));
+            .startsWith("ExpressionAttributeValues contains invalid value: The parameter cannot be converted to a numeric value: 1e999");
         // and 38 digits among thousands of zeros are still a number
         client.scan(ScanRequest.builder().tableName(table).filterExpression("a = :v")
             .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("0".repeat(10_000) + "1".repeat(38) + ".000" + "0".repeat(10_000)))).build());
